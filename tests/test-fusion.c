@@ -111,6 +111,61 @@ test_duplicate_names(void)
 }
 
 static void
+test_parse_term(void)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  double weight = -1, alpha = -1;
+  const char *bad[] = { "AI",        "AI=",      "=0.5:0.5",   "AI=0.5",    "AI=0.5:0.5:0.5",
+                        "AI=x:0.5",  "AI=0.5:y", "AI=1.5:0.5", "AI=0.5:-1", "AI=nan:0.5",
+                        "AI=0.5:inf" };
+
+  g_assert_true(kj_fusion_parse_term("AI=0.5:0.5", &name, &weight, &alpha, &error));
+  g_assert_no_error(error);
+  g_assert_cmpstr(name, ==, "AI");
+  g_assert_cmpfloat(weight, ==, 0.5);
+  g_assert_cmpfloat(alpha, ==, 0.5);
+  g_clear_pointer(&name, g_free);
+
+  g_assert_true(kj_fusion_parse_term("a=b=1:0", &name, &weight, &alpha, NULL));
+  g_assert_cmpstr(name, ==, "a=b");
+  g_clear_pointer(&name, g_free);
+  g_assert_true(kj_fusion_parse_term("人工智能=0.8:0.25", &name, &weight, &alpha, NULL));
+  g_assert_cmpstr(name, ==, "人工智能");
+  g_assert_cmpfloat(alpha, ==, 0.25);
+  g_clear_pointer(&name, g_free);
+
+  for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
+    g_assert_false(kj_fusion_parse_term(bad[i], &name, &weight, &alpha, &error));
+    g_assert_nonnull(error);
+    g_assert_null(name);
+    g_clear_error(&error);
+  }
+}
+
+static void
+test_parse_unit(void)
+{
+  double value = -1;
+  g_autoptr(GError) error = NULL;
+  const char *bad[] = { "", "abc", "1.01", "-0.5", "nan", "0.5.5" };
+
+  g_assert_true(kj_fusion_parse_unit("0.25", &value, NULL));
+  g_assert_cmpfloat(value, ==, 0.25);
+  g_assert_true(kj_fusion_parse_unit(" 0,75 ", &value, NULL));
+  g_assert_cmpfloat(value, ==, 0.75);
+  g_assert_true(kj_fusion_parse_unit("1", &value, NULL));
+  g_assert_cmpfloat(value, ==, 1.0);
+  for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
+    value = 0.5;
+    g_assert_false(kj_fusion_parse_unit(bad[i], &value, &error));
+    g_assert_error(error, KJ_ERROR, KJ_ERROR_INVALID_VALUE);
+    g_assert_cmpfloat(value, ==, 0.5);
+    g_clear_error(&error);
+  }
+}
+
+static void
 count_notify(GObject *object, GParamSpec *pspec, guint *count)
 {
   (*count)++;
@@ -218,6 +273,8 @@ main(int argc, char *argv[])
   g_test_add_func("/kj/fusion/bounds", test_bounds);
   g_test_add_func("/kj/fusion/bad-input", test_bad_input);
   g_test_add_func("/kj/fusion/duplicate-names", test_duplicate_names);
+  g_test_add_func("/kj/fusion/parse-term", test_parse_term);
+  g_test_add_func("/kj/fusion/parse-unit", test_parse_unit);
   g_test_add_func("/kj/fusion/model/default", test_model_default);
   g_test_add_func("/kj/fusion/model/live-score", test_model_live_score);
   g_test_add_func("/kj/fusion/model/names", test_model_names);

@@ -77,8 +77,7 @@ kj_fusion_area_get_property(GObject *object, guint prop_id, GValue *value, GPara
 
 /* GParamSpec ranges already clamp property writes to [0, 1]. */
 static void
-kj_fusion_area_set_property(GObject *object, guint prop_id, const GValue *value,
-                            GParamSpec *pspec)
+kj_fusion_area_set_property(GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   KjFusionArea *self = KJ_FUSION_AREA(object);
 
@@ -106,18 +105,17 @@ kj_fusion_area_class_init(KjFusionAreaClass *klass)
   object_class->get_property = kj_fusion_area_get_property;
   object_class->set_property = kj_fusion_area_set_property;
 
-  properties[PROP_NAME] =
-      g_param_spec_string("name", NULL, NULL, NULL,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
-                              G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] = g_param_spec_string("name", NULL, NULL, NULL,
+                                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_WEIGHT] =
       g_param_spec_double("weight", NULL, NULL, 0.0, 1.0, 0.0,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ALPHA] =
       g_param_spec_double("alpha", NULL, NULL, 0.0, 1.0, 0.5,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONTRIBUTION] = g_param_spec_double(
-      "contribution", NULL, NULL, 0.0, 1.0, 0.0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTRIBUTION] = g_param_spec_double("contribution", NULL, NULL, 0.0, 1.0, 0.0,
+                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties(object_class, N_PROPS, properties);
 }
 
@@ -132,8 +130,8 @@ kj_fusion_area_new(const char *name, double weight, double alpha)
 {
   g_return_val_if_fail(name != NULL, NULL);
 
-  return g_object_new(KJ_TYPE_FUSION_AREA, "name", name, "weight", CLAMP(weight, 0.0, 1.0),
-                      "alpha", CLAMP(alpha, 0.0, 1.0), NULL);
+  return g_object_new(KJ_TYPE_FUSION_AREA, "name", name, "weight", CLAMP(weight, 0.0, 1.0), "alpha",
+                      CLAMP(alpha, 0.0, 1.0), NULL);
 }
 
 const char *

@@ -74,8 +74,7 @@ release_area(gpointer data)
 {
   KjFusionArea *area = data;
 
-  g_signal_handlers_disconnect_matched(area, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_area_notify,
-                                       NULL);
+  g_signal_handlers_disconnect_matched(area, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_area_notify, NULL);
   g_object_unref(area);
 }
 
@@ -164,8 +163,7 @@ kj_fusion_model_get_property(GObject *object, guint prop_id, GValue *value, GPar
 }
 
 static void
-kj_fusion_model_set_property(GObject *object, guint prop_id, const GValue *value,
-                             GParamSpec *pspec)
+kj_fusion_model_set_property(GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   KjFusionModel *self = KJ_FUSION_MODEL(object);
 

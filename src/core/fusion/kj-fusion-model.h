@@ -18,8 +18,7 @@ KjFusionModel *kj_fusion_model_new(void);
 KjFusionModel *kj_fusion_model_new_default(void);
 
 double kj_fusion_model_get_programming_weight(KjFusionModel *self);
-gboolean kj_fusion_model_set_programming_weight(KjFusionModel *self, double weight,
-                                                GError **error);
+gboolean kj_fusion_model_set_programming_weight(KjFusionModel *self, double weight, GError **error);
 double kj_fusion_model_get_score(KjFusionModel *self);
 double kj_fusion_model_get_max_score(KjFusionModel *self);
 

@@ -20,6 +20,11 @@ gboolean kj_fusion_check_unit(double value, const char *what, const char *name, 
 gboolean kj_fusion_validate(double programming_weight, const KjFusionTerm *terms, gsize n_terms,
                             GError **error);
 
+gboolean kj_fusion_parse_term(const char *text, char **out_name, double *out_weight,
+                              double *out_alpha, GError **error);
+
+gboolean kj_fusion_parse_unit(const char *text, double *out_value, GError **error);
+
 double kj_fusion_contribution(const KjFusionTerm *term);
 double kj_fusion_score(double programming_weight, const KjFusionTerm *terms, gsize n_terms);
 double kj_fusion_max_score(const KjFusionTerm *terms, gsize n_terms);

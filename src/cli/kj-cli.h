@@ -1,0 +1,13 @@
+/* kj-cli.h — the subcommands of kuajie-cli */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Each returns the process exit status: 0, or 1 after printing one line. */
+int kj_cli_fusion(int argc, char **argv);
+
+void kj_cli_error(const char *command, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+G_END_DECLS

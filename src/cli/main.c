@@ -1,0 +1,75 @@
+/* kuajie-cli — the headless face of Kuajie's core */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "kj-cli.h"
+#include "kj-i18n.h"
+
+typedef struct {
+  const char *name;
+  const char *summary; /* N_() */
+  int (*run)(int argc, char **argv);
+} KjCliCommand;
+
+static const KjCliCommand commands[] = {
+  { "fusion", N_("Compute the knowledge-fusion score w = w1 + Σ αᵢ·wᵢ"), kj_cli_fusion },
+};
+
+void
+kj_cli_error(const char *command, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start(args, format);
+  message = g_strdup_vprintf(format, args);
+  va_end(args);
+  /* One line, always: scripts and users read the first line only. */
+  g_strdelimit(message, "\n", ' ');
+  if (command != NULL)
+    fprintf(stderr, "kuajie-cli %s: %s\n", command, message);
+  else
+    fprintf(stderr, "kuajie-cli: %s\n", message);
+}
+
+static void
+print_help(FILE *out)
+{
+  fprintf(out, _("Usage: %s COMMAND [OPTION…]\n"), "kuajie-cli");
+  fprintf(out, "\n%s\n", _("Kuajie on the command line."));
+  fprintf(out, "\n%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
+    fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf(out, "\n%s\n", _("Options:"));
+  fprintf(out, "  %-10s %s\n", "--help", _("Show this help"));
+  fprintf(out, "  %-10s %s\n", "--version", _("Show the version"));
+  fprintf(out, "\n%s\n", _("Run “kuajie-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main(int argc, char *argv[])
+{
+  kj_i18n_init();
+
+  if (argc < 2) {
+    print_help(stderr);
+    return 1;
+  }
+  if (g_str_equal(argv[1], "--help") || g_str_equal(argv[1], "-h") ||
+      g_str_equal(argv[1], "help")) {
+    print_help(stdout);
+    return 0;
+  }
+  if (g_str_equal(argv[1], "--version")) {
+    printf("kuajie-cli %s\n", PACKAGE_VERSION);
+    return 0;
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
+    if (g_str_equal(argv[1], commands[i].name))
+      return commands[i].run(argc - 1, argv + 1);
+
+  kj_cli_error(NULL, _("Unknown command “%s”; try “kuajie-cli --help”"), argv[1]);
+  return 1;
+}

@@ -1,0 +1,168 @@
+#include "config.h"
+
+#include "kj-application.h"
+
+#include <glib/gi18n.h>
+
+#include "kj-preferences-window.h"
+#include "kj-window.h"
+
+struct _KjApplication {
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE(KjApplication, kj_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL },
+};
+
+static int
+kj_application_handle_local_options(GApplication *app, GVariantDict *options)
+{
+  if (g_variant_dict_contains(options, "version")) {
+    g_print("kuajie %s\n", PACKAGE_VERSION);
+    return 0;
+  }
+  return -1;
+}
+
+static void
+apply_color_scheme(GSettings *settings, const char *key, KjApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    [0] = ADW_COLOR_SCHEME_DEFAULT,
+    [1] = ADW_COLOR_SCHEME_FORCE_LIGHT,
+    [2] = ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int value = g_settings_get_enum(settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme(adw_style_manager_get_default(),
+                                     schemes[CLAMP(value, 0, (int)G_N_ELEMENTS(schemes) - 1)]);
+}
+
+static void
+kj_application_startup(GApplication *app)
+{
+  KjApplication *self = KJ_APPLICATION(app);
+
+  G_APPLICATION_CLASS(kj_application_parent_class)->startup(app);
+
+  g_signal_connect(self->settings, "changed::color-scheme", G_CALLBACK(apply_color_scheme), self);
+  apply_color_scheme(self->settings, "color-scheme", self);
+  gtk_window_set_default_icon_name(APP_ID);
+}
+
+static void
+kj_application_activate(GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window(GTK_APPLICATION(app));
+
+  if (window == NULL)
+    window = GTK_WINDOW(kj_window_new(KJ_APPLICATION(app)));
+  gtk_window_present(window);
+}
+
+static void
+quit_activated(GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows(app);
+
+  /* Closing each window lets it save its state; the app ends with the last. */
+  for (GList *l = windows; l != NULL;) {
+    GtkWindow *window = l->data;
+    l = l->next;
+    gtk_window_close(window);
+  }
+}
+
+static void
+about_activated(GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { "Kuajie developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new(ADW_TYPE_ABOUT_WINDOW, "transient-for",
+                       gtk_application_get_active_window(app), "application-name", _("Kuajie"),
+                       "application-icon", APP_ID, "developer-name", _("Kuajie developers"),
+                       "version", PACKAGE_VERSION, "website", "https://github.com/kuajie/kuajie",
+                       "issue-url", "https://github.com/kuajie/kuajie/issues", "comments",
+                       _("Learn across domains and turn what you learn into working projects: "
+                         "a learning roadmap, a knowledge-fusion score and a CNN lab."),
+                       "developers", developers,
+                       /* Translators: your names, one per line */
+                       "translator-credits", _("translator-credits"), "license-type",
+                       GTK_LICENSE_GPL_3_0, "copyright", "© 2026 Kuajie developers", NULL);
+  gtk_window_present(GTK_WINDOW(about));
+}
+
+static void
+preferences_activated(GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  KjApplication *self = user_data;
+  KjPreferencesWindow *preferences = kj_preferences_window_new(self->settings);
+
+  gtk_window_set_transient_for(GTK_WINDOW(preferences),
+                               gtk_application_get_active_window(GTK_APPLICATION(self)));
+  gtk_window_present(GTK_WINDOW(preferences));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static void
+kj_application_dispose(GObject *object)
+{
+  KjApplication *self = KJ_APPLICATION(object);
+
+  g_clear_object(&self->settings);
+  G_OBJECT_CLASS(kj_application_parent_class)->dispose(object);
+}
+
+static void
+kj_application_class_init(KjApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS(klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS(klass);
+
+  object_class->dispose = kj_application_dispose;
+  app_class->handle_local_options = kj_application_handle_local_options;
+  app_class->startup = kj_application_startup;
+  app_class->activate = kj_application_activate;
+}
+
+static void
+kj_application_init(KjApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  self->settings = g_settings_new(APP_ID);
+  g_application_add_main_option_entries(G_APPLICATION(self), option_entries);
+  g_action_map_add_action_entries(G_ACTION_MAP(self), app_actions, G_N_ELEMENTS(app_actions), self);
+  gtk_application_set_accels_for_action(GTK_APPLICATION(self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action(GTK_APPLICATION(self), "app.preferences",
+                                        preferences_accels);
+}
+
+KjApplication *
+kj_application_new(void)
+{
+  return g_object_new(KJ_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                      G_APPLICATION_DEFAULT_FLAGS, "resource-base-path", RESOURCE_PATH, NULL);
+}
+
+GSettings *
+kj_application_get_settings(KjApplication *self)
+{
+  g_return_val_if_fail(KJ_IS_APPLICATION(self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,16 @@
+/* kj-fusion-area-row.h — one area of the Fusion page: name, weight, α */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kj-fusion-model.h"
+
+G_BEGIN_DECLS
+
+#define KJ_TYPE_FUSION_AREA_ROW (kj_fusion_area_row_get_type())
+G_DECLARE_FINAL_TYPE(KjFusionAreaRow, kj_fusion_area_row, KJ, FUSION_AREA_ROW, GtkListBoxRow)
+
+GtkWidget *kj_fusion_area_row_new(KjFusionModel *model, KjFusionArea *area);
+KjFusionArea *kj_fusion_area_row_get_area(KjFusionAreaRow *self);
+
+G_END_DECLS

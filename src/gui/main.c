@@ -1,0 +1,15 @@
+/* kuajie — the desktop app */
+#include "config.h"
+
+#include "kj-application.h"
+#include "kj-i18n.h"
+
+int
+main(int argc, char *argv[])
+{
+  g_autoptr(KjApplication) app = NULL;
+
+  kj_i18n_init();
+  app = kj_application_new();
+  return g_application_run(G_APPLICATION(app), argc, argv);
+}
