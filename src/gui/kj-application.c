@@ -92,8 +92,7 @@ about_activated(GSimpleAction *action, GVariant *parameter, gpointer user_data)
                        "application-icon", APP_ID, "developer-name", _("Kuajie developers"),
                        "version", PACKAGE_VERSION, "website", "https://github.com/kuajie/kuajie",
                        "issue-url", "https://github.com/kuajie/kuajie/issues", "comments",
-                       _("Learn across domains and turn what you learn into working projects: "
-                         "a learning roadmap, a knowledge-fusion score and a CNN lab."),
+                       _("Learn across domains and turn what you learn into working projects."),
                        "developers", developers,
                        /* Translators: your names, one per line */
                        "translator-credits", _("translator-credits"), "license-type",
