@@ -257,6 +257,11 @@ kj_fusion_page_init(KjFusionPage *self)
 
   gtk_widget_init_template(GTK_WIDGET(self));
   kj_unit_spin_attach(self->w1_spin, self->w1_error_revealer, self->w1_error_label);
+  /* One colour at any score: the default offsets are absolute (0.25, 0.75),
+   * which mean nothing on a scale whose maximum is 1 + Σ αᵢ. */
+  gtk_level_bar_remove_offset_value(self->score_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value(self->score_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value(self->score_bar, GTK_LEVEL_BAR_OFFSET_FULL);
 
   self->contributions_chart = kj_fusion_charts_new_contributions();
   self->curve_chart = kj_fusion_charts_new_curve();

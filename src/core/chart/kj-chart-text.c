@@ -12,7 +12,10 @@ kj_chart_text_init(KjChartText *text, const char *font)
   text->context = pango_font_map_create_context(pango_cairo_font_map_get_default());
   pango_cairo_context_set_resolution(text->context, RESOLUTION);
   options = cairo_font_options_create();
+  /* Unhinted, so glyphs sit where the unhinted metrics put them: hinted
+   * outlines at unhinted positions look unevenly spaced. */
   cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options(text->context, options);
   cairo_font_options_destroy(options);
   pango_context_set_round_glyph_positions(text->context, FALSE);
