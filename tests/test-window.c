@@ -254,6 +254,8 @@ test_menu_windows(void)
   g_action_group_activate_action(G_ACTION_GROUP(app), "preferences", NULL);
   preferences = find_toplevel(ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull(preferences);
+  gtk_test_widget_wait_for_draw(GTK_WIDGET(preferences));
+  save_screenshot(GTK_WIDGET(preferences), "preferences.png");
   style_row = ADW_COMBO_ROW(find_descendant(GTK_WIDGET(preferences), ADW_TYPE_COMBO_ROW, 0));
   adw_combo_row_set_selected(style_row, 2);
   g_assert_cmpint(g_settings_get_enum(settings, "color-scheme"), ==, 2);
@@ -271,6 +273,8 @@ test_menu_windows(void)
 
   g_assert_true(gtk_widget_activate_action(GTK_WIDGET(window), "win.show-help-overlay", NULL));
   g_assert_nonnull(find_toplevel(GTK_TYPE_SHORTCUTS_WINDOW));
+  gtk_test_widget_wait_for_draw(GTK_WIDGET(find_toplevel(GTK_TYPE_SHORTCUTS_WINDOW)));
+  save_screenshot(GTK_WIDGET(find_toplevel(GTK_TYPE_SHORTCUTS_WINDOW)), "shortcuts.png");
   gtk_window_destroy(find_toplevel(GTK_TYPE_SHORTCUTS_WINDOW));
   close_window(window);
 }

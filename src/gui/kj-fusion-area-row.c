@@ -124,7 +124,6 @@ kj_fusion_area_row_class_init(KjFusionAreaRowClass *klass)
 
   gtk_widget_class_install_action(widget_class, "area.remove", NULL, remove_activated);
   gtk_widget_class_install_action(widget_class, "area.rename", NULL, rename_activated);
-  gtk_widget_class_add_binding_action(widget_class, GDK_KEY_Delete, 0, "area.remove", NULL);
   gtk_widget_class_add_binding_action(widget_class, GDK_KEY_F2, 0, "area.rename", NULL);
 }
 
