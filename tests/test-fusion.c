@@ -258,6 +258,17 @@ test_model_names(void)
   g_assert_true(kj_fusion_model_find_area(model, "物联网", &position) == iot);
   g_assert_cmpuint(position, ==, 1);
 
+  /* Insertion keeps order; a position past the end appends. */
+  g_assert_nonnull(kj_fusion_model_insert_area(model, 0, "Data", 0.1, 0.2, NULL));
+  g_assert_nonnull(kj_fusion_model_insert_area(model, 99, "Last", 0.1, 0.2, NULL));
+  g_assert_nonnull(kj_fusion_model_find_area(model, "Data", &position));
+  g_assert_cmpuint(position, ==, 0);
+  g_assert_nonnull(kj_fusion_model_find_area(model, "Last", &position));
+  g_assert_cmpuint(position, ==, 3);
+  g_assert_null(kj_fusion_model_insert_area(model, 1, "Data", 0.1, 0.2, &error));
+  g_assert_error(error, KJ_ERROR, KJ_ERROR_INVALID_NAME);
+  g_clear_error(&error);
+
   suggested = kj_fusion_model_suggest_name(model);
   g_assert_null(kj_fusion_model_find_area(model, suggested, NULL));
   g_assert_finalize_object(g_steal_pointer(&model));

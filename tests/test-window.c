@@ -145,6 +145,7 @@ test_fusion_editing(void)
   GtkSpinButton *spin;
   GtkRevealer *revealer;
   KjFusionArea *ai;
+  guint position;
 
   g_assert_nonnull(row);
   ai = kj_fusion_area_row_get_area(KJ_FUSION_AREA_ROW(row));
@@ -179,6 +180,18 @@ test_fusion_editing(void)
   g_assert_true(gtk_widget_activate_action(row, "area.remove", NULL));
   g_assert_cmpuint(g_list_model_get_n_items(G_LIST_MODEL(model)), ==, 4);
   g_assert_cmpstr(kj_fusion_page_get_score_text(page), ==, "1");
+
+  /* Undo puts the removed area back, in its place, with its values. */
+  g_assert_true(gtk_widget_activate_action(GTK_WIDGET(page), "fusion.undo-remove", NULL));
+  g_assert_cmpuint(g_list_model_get_n_items(G_LIST_MODEL(model)), ==, 5);
+  ai = kj_fusion_model_find_area(model, "Artificial intelligence", &position);
+  g_assert_nonnull(ai);
+  g_assert_cmpuint(position, ==, 0);
+  g_assert_cmpfloat(kj_fusion_area_get_weight(ai), ==, 0.5);
+  g_assert_cmpstr(kj_fusion_page_get_score_text(page), ==, "1.25");
+  /* There is nothing left to undo. */
+  g_assert_true(gtk_widget_activate_action(GTK_WIDGET(page), "fusion.undo-remove", NULL));
+  g_assert_cmpuint(g_list_model_get_n_items(G_LIST_MODEL(model)), ==, 5);
 
   /* Reset brings back the seed's example. */
   g_assert_true(gtk_widget_activate_action(GTK_WIDGET(page), "fusion.reset", NULL));

@@ -74,9 +74,13 @@ static void
 remove_activated(GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KjFusionAreaRow *self = KJ_FUSION_AREA_ROW(widget);
+  const char *name = kj_fusion_area_get_name(self->area);
   guint position;
 
-  if (kj_fusion_model_find_area(self->model, kj_fusion_area_get_name(self->area), &position))
+  /* The page removes with an undo toast; a row on its own removes directly. */
+  if (gtk_widget_activate_action(widget, "fusion.remove-area", "s", name))
+    return;
+  if (kj_fusion_model_find_area(self->model, name, &position))
     kj_fusion_model_remove_area(self->model, position);
 }
 

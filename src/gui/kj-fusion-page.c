@@ -37,6 +37,12 @@ struct _KjFusionPage {
   KjChart *contributions_chart;
   KjChart *curve_chart;
   guint save_source;
+
+  /* the last area removed, for Undo */
+  char *removed_name;
+  double removed_weight;
+  double removed_alpha;
+  guint removed_position;
 };
 
 G_DEFINE_FINAL_TYPE(KjFusionPage, kj_fusion_page, ADW_TYPE_BIN)
@@ -193,6 +199,53 @@ add_area_activated(GtkWidget *widget, const char *action_name, GVariant *paramet
 }
 
 static void
+remove_area_activated(GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KjFusionPage *self = KJ_FUSION_PAGE(widget);
+  const char *name = g_variant_get_string(parameter, NULL);
+  GtkWidget *overlay = gtk_widget_get_ancestor(widget, ADW_TYPE_TOAST_OVERLAY);
+  KjFusionArea *area;
+  guint position;
+  AdwToast *toast;
+  g_autofree char *escaped = NULL;
+
+  area = kj_fusion_model_find_area(self->model, name, &position);
+  if (area == NULL)
+    return;
+  g_free(self->removed_name);
+  self->removed_name = g_strdup(name);
+  self->removed_weight = kj_fusion_area_get_weight(area);
+  self->removed_alpha = kj_fusion_area_get_alpha(area);
+  self->removed_position = position;
+  kj_fusion_model_remove_area(self->model, position);
+  gtk_widget_action_set_enabled(widget, "fusion.undo-remove", TRUE);
+
+  if (overlay == NULL)
+    return;
+  /* Toast titles are markup in libadwaita 1.2. */
+  escaped = g_markup_escape_text(name, -1);
+  toast = adw_toast_new_format(_("“%s” removed"), escaped);
+  adw_toast_set_button_label(toast, _("_Undo"));
+  adw_toast_set_action_name(toast, "fusion.undo-remove");
+  adw_toast_overlay_add_toast(ADW_TOAST_OVERLAY(overlay), toast);
+}
+
+/* Puts the last removed area back where it was, unless its name has been
+ * taken again in the meantime. */
+static void
+undo_remove_activated(GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KjFusionPage *self = KJ_FUSION_PAGE(widget);
+
+  if (self->removed_name == NULL)
+    return;
+  kj_fusion_model_insert_area(self->model, self->removed_position, self->removed_name,
+                              self->removed_weight, self->removed_alpha, NULL);
+  g_clear_pointer(&self->removed_name, g_free);
+  gtk_widget_action_set_enabled(widget, "fusion.undo-remove", FALSE);
+}
+
+static void
 reset_activated(GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KjFusionPage *self = KJ_FUSION_PAGE(widget);
@@ -219,6 +272,7 @@ kj_fusion_page_dispose(GObject *object)
   g_clear_object(&self->settings);
   g_clear_object(&self->contributions_chart);
   g_clear_object(&self->curve_chart);
+  g_clear_pointer(&self->removed_name, g_free);
   G_OBJECT_CLASS(kj_fusion_page_parent_class)->dispose(object);
 }
 
@@ -247,6 +301,8 @@ kj_fusion_page_class_init(KjFusionPageClass *klass)
 
   gtk_widget_class_install_action(widget_class, "fusion.add-area", NULL, add_area_activated);
   gtk_widget_class_install_action(widget_class, "fusion.reset", NULL, reset_activated);
+  gtk_widget_class_install_action(widget_class, "fusion.remove-area", "s", remove_area_activated);
+  gtk_widget_class_install_action(widget_class, "fusion.undo-remove", NULL, undo_remove_activated);
 }
 
 static void
@@ -281,6 +337,7 @@ kj_fusion_page_init(KjFusionPage *self)
                        gtk_named_action_new("fusion.reset")));
   gtk_widget_add_controller(GTK_WIDGET(self), shortcuts);
 
+  gtk_widget_action_set_enabled(GTK_WIDGET(self), "fusion.undo-remove", FALSE);
   set_model(self, model);
 }
 

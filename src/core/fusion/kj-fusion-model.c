@@ -302,10 +302,21 @@ check_name(KjFusionModel *self, const char *name, KjFusionArea *except, GError *
   return g_steal_pointer(&trimmed);
 }
 
-/* Returns the new area (owned by the model), or NULL with an error. */
+/* Returns the new last area (owned by the model), or NULL with an error. */
 KjFusionArea *
 kj_fusion_model_add_area(KjFusionModel *self, const char *name, double weight, double alpha,
                          GError **error)
+{
+  g_return_val_if_fail(KJ_IS_FUSION_MODEL(self), NULL);
+
+  return kj_fusion_model_insert_area(self, self->areas->len, name, weight, alpha, error);
+}
+
+/* Inserts before `position` (clamped to the end); returns the new area,
+ * owned by the model, or NULL with an error. */
+KjFusionArea *
+kj_fusion_model_insert_area(KjFusionModel *self, guint position, const char *name, double weight,
+                            double alpha, GError **error)
 {
   g_autofree char *trimmed = NULL;
   KjFusionArea *area;
@@ -320,8 +331,9 @@ kj_fusion_model_add_area(KjFusionModel *self, const char *name, double weight, d
   area = kj_fusion_area_new(trimmed, weight, alpha);
   g_signal_connect(area, "notify::weight", G_CALLBACK(on_area_notify), self);
   g_signal_connect(area, "notify::alpha", G_CALLBACK(on_area_notify), self);
-  g_ptr_array_add(self->areas, area);
-  items_changed(self, self->areas->len - 1, 0, 1);
+  position = MIN(position, self->areas->len);
+  g_ptr_array_insert(self->areas, (int)position, area);
+  items_changed(self, position, 0, 1);
   return area;
 }
 

@@ -24,6 +24,8 @@ double kj_fusion_model_get_max_score(KjFusionModel *self);
 
 KjFusionArea *kj_fusion_model_add_area(KjFusionModel *self, const char *name, double weight,
                                        double alpha, GError **error);
+KjFusionArea *kj_fusion_model_insert_area(KjFusionModel *self, guint position, const char *name,
+                                          double weight, double alpha, GError **error);
 void kj_fusion_model_remove_area(KjFusionModel *self, guint position);
 void kj_fusion_model_remove_all(KjFusionModel *self);
 gboolean kj_fusion_model_rename_area(KjFusionModel *self, KjFusionArea *area, const char *name,
