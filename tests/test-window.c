@@ -282,6 +282,10 @@ test_menu_windows(void)
 
   g_action_group_activate_action(G_ACTION_GROUP(app), "about", NULL);
   g_assert_nonnull(find_toplevel(ADW_TYPE_ABOUT_WINDOW));
+  gtk_test_widget_wait_for_draw(GTK_WIDGET(find_toplevel(ADW_TYPE_ABOUT_WINDOW)));
+  save_screenshot(GTK_WIDGET(find_toplevel(ADW_TYPE_ABOUT_WINDOW)), "about.png");
+  g_assert_true(gtk_icon_theme_has_icon(
+      gtk_icon_theme_get_for_display(gtk_widget_get_display(GTK_WIDGET(window))), APP_ID));
   gtk_window_destroy(find_toplevel(ADW_TYPE_ABOUT_WINDOW));
 
   g_assert_true(gtk_widget_activate_action(GTK_WIDGET(window), "win.show-help-overlay", NULL));
