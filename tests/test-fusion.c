@@ -183,20 +183,28 @@ test_model_default(void)
 }
 
 static void
+count_changed(guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_model_live_score(void)
 {
   g_autoptr(KjFusionModel) model = kj_fusion_model_new();
   g_autoptr(GError) error = NULL;
   KjFusionArea *ai, *iot;
-  guint notified = 0;
+  guint notified = 0, changed = 0;
 
   g_signal_connect(model, "notify::score", G_CALLBACK(count_notify), &notified);
+  g_signal_connect_swapped(model, "changed", G_CALLBACK(count_changed), &changed);
   g_assert_cmpfloat(kj_fusion_model_get_score(model), ==, 0.5);
 
   ai = kj_fusion_model_add_area(model, "AI", 0.5, 0.5, &error);
   g_assert_no_error(error);
   g_assert_cmpfloat(kj_fusion_model_get_score(model), ==, 0.75);
   g_assert_cmpuint(notified, ==, 1);
+  g_assert_cmpuint(changed, ==, 1);
 
   g_assert_true(kj_fusion_area_set_alpha(ai, 1.0, NULL));
   g_assert_cmpfloat(kj_fusion_model_get_score(model), ==, 1.0);
@@ -218,6 +226,16 @@ test_model_live_score(void)
   g_assert_error(error, KJ_ERROR, KJ_ERROR_INVALID_VALUE);
   g_clear_error(&error);
   g_assert_cmpfloat_with_epsilon(kj_fusion_model_get_score(model), 0.95, 1e-12);
+
+  /* One "changed" per edit, even when the score stays the same. */
+  changed = 0;
+  g_assert_true(kj_fusion_area_set_alpha(iot, 0.9, NULL));
+  g_assert_true(kj_fusion_area_set_weight(iot, 0.5, NULL));
+  g_assert_true(kj_fusion_area_set_alpha(iot, 0.4, NULL));
+  g_assert_true(kj_fusion_model_rename_area(model, iot, "Things", NULL));
+  g_assert_cmpuint(changed, ==, 4);
+  g_assert_true(kj_fusion_area_set_weight(iot, 1.0, NULL));
+  g_assert_true(kj_fusion_area_set_alpha(iot, 0.2, NULL));
 
   kj_fusion_model_remove_area(model, 0);
   g_assert_cmpfloat_with_epsilon(kj_fusion_model_get_score(model), 0.7, 1e-12);

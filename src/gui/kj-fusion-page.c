@@ -122,20 +122,11 @@ on_model_changed(KjFusionPage *self)
   schedule_save(self);
 }
 
-static void
-on_area_renamed(KjFusionPage *self)
-{
-  update_charts(self);
-  schedule_save(self);
-}
-
 static GtkWidget *
 create_row(gpointer item, gpointer user_data)
 {
   KjFusionPage *self = user_data;
 
-  g_signal_connect_object(item, "notify::name", G_CALLBACK(on_area_renamed), self,
-                          G_CONNECT_SWAPPED);
   return kj_fusion_area_row_new(self->model, KJ_FUSION_AREA(item));
 }
 
@@ -161,7 +152,6 @@ on_items_changed(GListModel *list, guint position, guint removed, guint added, K
     kj_fusion_page_select_area(self, added > 0 ? position + added - 1 : MIN(position, n - 1));
   else if (added > 0)
     kj_fusion_page_select_area(self, position + added - 1);
-  on_model_changed(self);
 }
 
 static void
@@ -178,8 +168,7 @@ set_model(KjFusionPage *self, KjFusionModel *model)
       g_object_bind_property(model, "programming-weight", self->w1_adjustment, "value",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_list_box_bind_model(self->area_list, G_LIST_MODEL(model), create_row, self, NULL);
-  g_signal_connect_swapped(model, "notify::score", G_CALLBACK(on_model_changed), self);
-  g_signal_connect_swapped(model, "notify::max-score", G_CALLBACK(on_model_changed), self);
+  g_signal_connect_swapped(model, "changed", G_CALLBACK(on_model_changed), self);
   g_signal_connect(model, "items-changed", G_CALLBACK(on_items_changed), self);
   kj_fusion_page_select_area(self, 0);
   update_score(self);

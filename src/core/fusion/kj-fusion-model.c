@@ -26,6 +26,10 @@ enum { PROP_0, PROP_PROGRAMMING_WEIGHT, PROP_SCORE, PROP_MAX_SCORE, PROP_N_ITEMS
 
 static GParamSpec *properties[N_PROPS];
 
+enum { CHANGED, N_SIGNALS };
+
+static guint signals[N_SIGNALS];
+
 GArray *
 kj_fusion_model_dup_terms(KjFusionModel *self)
 {
@@ -43,6 +47,8 @@ kj_fusion_model_dup_terms(KjFusionModel *self)
   return terms;
 }
 
+/* Called after any input changed: refreshes the cached results, then emits
+ * "changed" once, so a view redraws once per edit. */
 static void
 update_score(KjFusionModel *self)
 {
@@ -61,6 +67,7 @@ update_score(KjFusionModel *self)
     g_object_notify_by_pspec(G_OBJECT(self), properties[PROP_MAX_SCORE]);
   }
   g_object_thaw_notify(G_OBJECT(self));
+  g_signal_emit(self, signals[CHANGED], 0);
 }
 
 static void
@@ -196,6 +203,10 @@ kj_fusion_model_class_init(KjFusionModelClass *klass)
   properties[PROP_N_ITEMS] = g_param_spec_uint("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties(object_class, N_PROPS, properties);
+
+  /* Any input changed: w1, an area's name, weight or α, or the list. */
+  signals[CHANGED] = g_signal_new("changed", G_TYPE_FROM_CLASS(klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -374,6 +385,7 @@ kj_fusion_model_rename_area(KjFusionModel *self, KjFusionArea *area, const char 
   if (trimmed == NULL)
     return FALSE;
   kj_fusion_area_set_name_internal(area, trimmed);
+  g_signal_emit(self, signals[CHANGED], 0);
   return TRUE;
 }
 

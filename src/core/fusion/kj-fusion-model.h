@@ -1,7 +1,8 @@
 /* kj-fusion-model.h — the programming weight and a list of areas, with a live score
  *
- * A GListModel of KjFusionArea.  "score" and "max-score" are notified whenever
- * any input changes, so views bind to them instead of recomputing. */
+ * A GListModel of KjFusionArea.  "score" and "max-score" are notified when
+ * they change, and "changed" is emitted once after any input changes (w1, an
+ * area's name, weight or α, the list), so views bind instead of recomputing. */
 #pragma once
 
 #include <gio/gio.h>
