@@ -7,6 +7,11 @@ G_BEGIN_DECLS
 
 /* Each returns the process exit status: 0, or 1 after printing one line. */
 int kj_cli_fusion(int argc, char **argv);
+int kj_cli_train(int argc, char **argv);
+int kj_cli_eval(int argc, char **argv);
+int kj_cli_classify(int argc, char **argv);
+
+void kj_cli_set_threads(int threads);
 
 void kj_cli_error(const char *command, const char *format, ...) G_GNUC_PRINTF(2, 3);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "kj-blas.h"
 #include "kj-cli.h"
 #include "kj-i18n.h"
 
@@ -15,7 +16,16 @@ typedef struct {
 
 static const KjCliCommand commands[] = {
   { "fusion", N_("Compute the knowledge-fusion score w = w1 + Σ αᵢ·wᵢ"), kj_cli_fusion },
+  { "train", N_("Train a convolutional network on a dataset"), kj_cli_train },
+  { "eval", N_("Evaluate a saved model on a dataset"), kj_cli_eval },
+  { "classify", N_("Classify image files with a saved model"), kj_cli_classify },
 };
+
+void
+kj_cli_set_threads(int threads)
+{
+  kj_blas_set_threads(threads);
+}
 
 void
 kj_cli_error(const char *command, const char *format, ...)

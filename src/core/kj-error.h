@@ -12,6 +12,7 @@ typedef enum {
   KJ_ERROR_INVALID_NAME,  /* an empty or duplicate name */
   KJ_ERROR_PARSE,         /* text that does not follow its grammar */
   KJ_ERROR_IO,            /* a file that cannot be read or written */
+  KJ_ERROR_DIVERGED,      /* training produced a NaN or infinite loss */
 } KjError;
 
 GQuark kj_error_quark(void);

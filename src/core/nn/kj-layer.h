@@ -13,13 +13,13 @@ G_BEGIN_DECLS
 /* A named array of floats a layer owns: trained weights (grad != NULL) or
  * buffers that are saved but not trained (batch-norm running statistics). */
 typedef struct {
-  char *name;      /* unique in the network, e.g. "2.conv.weight"; the model file's key */
+  char *name; /* unique in the network, e.g. "2.conv.weight"; the model file's key */
   float *value;
-  float *grad;     /* NULL for buffers */
+  float *grad; /* NULL for buffers */
   gsize size;
   guint rank;
-  guint shape[4];  /* as stored in model files, e.g. {out, in, kh, kw} */
-  gboolean decay;  /* weight decay applies: weights yes, biases and norms no */
+  guint shape[4]; /* as stored in model files, e.g. {out, in, kh, kw} */
+  gboolean decay; /* weight decay applies: weights yes, biases and norms no */
 } KjParam;
 
 typedef struct _KjLayer KjLayer;
@@ -40,10 +40,12 @@ typedef struct {
 
 struct _KjLayer {
   const KjLayerClass *klass;
-  char *token;       /* the spec token it was built from, canonical: "conv3x3:32" */
-  KjShape in, out;   /* per-sample shapes */
-  KjParam *params;   /* n_params entries, owned */
+  char *token;     /* the spec token it was built from, canonical: "conv3x3:32" */
+  KjShape in, out; /* per-sample shapes */
+  KjParam *params; /* n_params entries, owned */
   guint n_params;
+  double macs;   /* multiply-adds of one forward pass of one sample */
+  gsize scratch; /* floats of scratch per sample, for memory budgets */
 };
 
 void kj_layer_free(KjLayer *layer);

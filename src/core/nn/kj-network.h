@@ -9,7 +9,16 @@
  *   dropout:R           drops a share R of activations in training, 0 ≤ R < 1
  * The last layer must be dense:N with N the number of classes; the loss is
  * softmax cross-entropy.  Example (the preset fmnist-ref):
- *   conv3x3:32 relu pool2 conv3x3:64 relu pool2 dense:128 relu dense:10 */
+ *   conv3x3:32 relu pool2 conv3x3:64 relu pool2 dense:128 relu dense:10
+ * Limits: kernels and strides 1 to 15, padding at most K/2, 1 to 4096
+ * channels or units, at most 64 layers.  kj_network_new() fails with
+ * KJ_ERROR_PARSE for text that is not a spec, and KJ_ERROR_INVALID_VALUE for
+ * values out of range, maps that shrink to nothing, a last layer that does
+ * not fit the classes, or weights over 512 MiB.
+ *
+ * Memory: a network's activations, gradients and scratch for one batch may
+ * take up to 2 GiB; kj_network_reserve() checks a batch size against that
+ * and allocates for it up front. */
 #pragma once
 
 #include "kj-layer.h"
@@ -18,8 +27,7 @@ G_BEGIN_DECLS
 
 typedef struct _KjNetwork KjNetwork;
 
-KjNetwork *kj_network_new(const char *spec, const KjShape *input, guint n_classes,
-                          GError **error);
+KjNetwork *kj_network_new(const char *spec, const KjShape *input, guint n_classes, GError **error);
 void kj_network_free(KjNetwork *net);
 
 /* The spec of a named preset ("fmnist-ref", "fast", "strong") with its last
@@ -43,8 +51,17 @@ void kj_network_init_weights(KjNetwork *net, guint64 seed);
 /* Seeds the stream dropout draws from during training. */
 void kj_network_seed_dropout(KjNetwork *net, guint64 seed);
 
+/* Allocates every buffer for batches of up to batch_size samples, or fails
+ * with KJ_ERROR_INVALID_VALUE if they would take more than 2 GiB or memory
+ * runs out.  Forwarding a larger batch reserves for it first (and is a
+ * programming error, returning NULL, if that fails). */
+gboolean kj_network_reserve(KjNetwork *net, guint batch_size, GError **error);
+/* Bytes of activations, gradients and scratch a batch of n needs
+ * (G_MAXUINT64 past that). */
+guint64 kj_network_batch_bytes(KjNetwork *net, guint n);
+
 /* Forward a batch; returns the logits (owned by the network, valid until the
- * next forward). */
+ * next forward).  The input is copied: the caller may reuse it at once. */
 const KjTensor *kj_network_forward(KjNetwork *net, const KjTensor *input, gboolean training);
 /* Mean softmax cross-entropy of the last forward's logits against labels;
  * keeps ∂L/∂logits for kj_network_backward().  correct (may be NULL) gets
@@ -55,7 +72,8 @@ void kj_network_backward(KjNetwork *net);
 /* Evaluation-mode forward and softmax: probabilities is n × n_classes. */
 void kj_network_predict(KjNetwork *net, const KjTensor *input, KjTensor *probabilities);
 
-/* Multiply-adds of one forward pass of one sample (for GFLOP/s figures). */
+/* Floating-point operations (2 per multiply-add) of one forward pass of one
+ * sample, for GFLOP/s figures. */
 double kj_network_forward_flops(KjNetwork *net);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(KjNetwork, kj_network_free)

@@ -15,9 +15,9 @@ typedef struct {
 
 typedef struct {
   float *data;
-  guint n;         /* batch size */
-  KjShape shape;   /* per sample */
-  gsize capacity;  /* floats allocated */
+  guint n;        /* batch size */
+  KjShape shape;  /* per sample */
+  gsize capacity; /* floats allocated */
 } KjTensor;
 
 static inline gsize
@@ -37,6 +37,11 @@ gboolean kj_shape_equal(const KjShape *a, const KjShape *b);
 void kj_tensor_init(KjTensor *t);
 /* Sets n and shape, growing the buffer if needed; contents are undefined. */
 void kj_tensor_reshape(KjTensor *t, guint n, const KjShape *shape);
+/* The same, but returns FALSE, leaving t as it was, when the size overflows
+ * or memory runs out: for sizes that come from user input. */
+gboolean kj_tensor_try_reshape(KjTensor *t, guint n, const KjShape *shape);
+/* dst ← src, reshaping dst. */
+void kj_tensor_copy(KjTensor *dst, const KjTensor *src);
 void kj_tensor_zero(KjTensor *t);
 void kj_tensor_clear(KjTensor *t);
 
