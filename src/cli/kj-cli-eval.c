@@ -82,7 +82,8 @@ print_text(KjModel *model, const KjEvaluation *ev, double seconds)
 int
 kj_cli_eval(int argc, char **argv)
 {
-  g_autofree char *model_path = NULL, *dataset = g_strdup("default"), *split = NULL;
+  /* No preset strings: GOption would overwrite them without freeing. */
+  g_autofree char *model_path = NULL, *dataset = NULL, *split = NULL;
   gboolean json = FALSE;
   int threads = 2;
   GOptionEntry entries[] = {
@@ -119,6 +120,8 @@ kj_cli_eval(int argc, char **argv)
     kj_cli_error("eval", _("Missing --model FILE"));
     return 1;
   }
+  if (dataset == NULL)
+    dataset = g_strdup("default");
   if (split != NULL && !g_str_equal(split, "test") && !g_str_equal(split, "train")) {
     kj_cli_error("eval", _("Unknown split “%s”: use test or train"), split);
     return 1;

@@ -115,8 +115,10 @@ on_epoch(const KjEpochReport *report, gpointer user_data)
 int
 kj_cli_train(int argc, char **argv)
 {
-  g_autofree char *dataset = g_strdup("default"), *preset = NULL, *spec = NULL;
-  g_autofree char *optimizer = g_strdup("sgd"), *schedule = g_strdup("constant");
+  /* GOption overwrites string options without freeing them: defaults are
+   * applied after parsing, not preset here. */
+  g_autofree char *dataset = NULL, *preset = NULL, *spec = NULL;
+  g_autofree char *optimizer = NULL, *schedule = NULL;
   g_autofree char *lr = NULL, *momentum = NULL, *weight_decay = NULL, *val = NULL;
   g_autofree char *output_path = NULL;
   int epochs = 5, batch = 64, seed = 1, threads = 2, patience = 0, shift = 0;
@@ -178,6 +180,13 @@ kj_cli_train(int argc, char **argv)
     kj_cli_error("train", _("Unexpected argument “%s”"), argv[1]);
     return 1;
   }
+
+  if (dataset == NULL)
+    dataset = g_strdup("default");
+  if (optimizer == NULL)
+    optimizer = g_strdup("sgd");
+  if (schedule == NULL)
+    schedule = g_strdup("constant");
 
   kj_train_config_init(&config);
   if (!kj_optimizer_kind_parse(optimizer, &kind)) {
