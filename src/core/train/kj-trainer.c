@@ -202,17 +202,18 @@ run_epochs(Run *run, GError **error)
     train_seconds = seconds_since(start);
     snapshot_take(&run->last_good, run->model->network);
 
+    /* Evaluation runs in training-sized batches: larger ones would grow
+     * every layer's buffers, and with them the peak memory. */
     if (run->n_validation > 0) {
       validation = kj_evaluate(run->model, run->train, run->held_out, run->n_validation,
-                               MAX(config->batch_size, 256u), run->control);
+                               config->batch_size, run->control);
       if (validation == NULL) {
         g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Training was stopped"));
         return FALSE;
       }
     }
     if (run->test != NULL) {
-      test =
-          kj_evaluate(run->model, run->test, NULL, 0, MAX(config->batch_size, 256u), run->control);
+      test = kj_evaluate(run->model, run->test, NULL, 0, config->batch_size, run->control);
       if (test == NULL) {
         g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Training was stopped"));
         return FALSE;
