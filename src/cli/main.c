@@ -62,6 +62,8 @@ int
 main(int argc, char *argv[])
 {
   kj_i18n_init();
+  /* Before any thread starts: it may pick OpenBLAS kernels through setenv. */
+  kj_blas_init();
 
   if (argc < 2) {
     print_help(stderr);

@@ -21,6 +21,7 @@ main(int argc, char *argv[])
   g_autoptr(KjNetwork) network = kj_network_new(spec, &input, 10, NULL);
   double best = 0.0;
 
+  kj_blas_init();
   kj_blas_set_threads(threads);
   for (gsize i = 0; i < SIZE * SIZE; i++) {
     a[i] = (float)(i % 7) * 0.1f;
