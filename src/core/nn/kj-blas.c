@@ -43,11 +43,23 @@ fix_fallback_core(void)
   g_unsetenv("OPENBLAS_CORETYPE");
 }
 
+/* Flush denormal floats to zero on this thread (FTZ and DAZ): as a network
+ * trains, tiny gradients become denormals, and each one costs x86 cores a
+ * hundred cycles; training slowed by half after the first epoch. */
+void
+kj_blas_flush_denormals(void)
+{
+#if defined(__x86_64__) && defined(__SSE__)
+  __builtin_ia32_ldmxcsr(__builtin_ia32_stmxcsr() | 0x8040);
+#endif
+}
+
 void
 kj_blas_init(void)
 {
   static gsize done = 0;
 
+  kj_blas_flush_denormals();
   if (g_once_init_enter(&done)) {
     fix_fallback_core();
     g_once_init_leave(&done, 1);

@@ -20,6 +20,9 @@ int kj_blas_get_threads(void);
 /* Sets OpenBLAS up once; every function here calls it, and a program may
  * call it first thing in main(), before it starts other threads. */
 void kj_blas_init(void);
+/* Denormals to zero on the calling thread; kj_blas_init() does it for its
+ * caller, a worker thread calls it itself. */
+void kj_blas_flush_denormals(void);
 /* The name of the kernels in use, e.g. "SkylakeX" or "Haswell". */
 const char *kj_blas_get_core_name(void);
 

@@ -278,6 +278,7 @@ kj_train(KjModel *model, KjDataset *train, KjDataset *test, const KjTrainConfig 
     return FALSE;
   }
 
+  kj_blas_flush_denormals(); /* this may be a worker thread */
   if (config->threads > 0)
     kj_blas_set_threads((int)config->threads);
   kj_rng_init(&run.rng, config->seed);
