@@ -24,16 +24,33 @@ LR = 0.01
 MOMENTUM = 0.9
 
 
+def high_water_mib(pid):
+    """The process's own peak resident memory (VmHWM), while it runs."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return 0.0
+
+
 def run_child(argv):
-    """Runs argv; returns (stdout, its own peak RSS in MiB, wall seconds)."""
+    """Runs argv; returns (stdout, its peak RSS in MiB, wall seconds).
+
+    The peak is VmHWM read after each line the child prints (each epoch);
+    getrusage's ru_maxrss would also count the forked Python before exec."""
     start = time.monotonic()
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
-    out = child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
+    lines, peak = [], 0.0
+    for line in child.stdout:
+        lines.append(line)
+        peak = max(peak, high_water_mib(child.pid))
+    child.wait()
     if child.returncode != 0:
         sys.exit(f"{argv[0]} failed with status {child.returncode}")
-    return out, usage.ru_maxrss / 1024.0, time.monotonic() - start
+    return "".join(lines), peak, time.monotonic() - start
 
 
 def kuajie(cli, epochs, model_path):
