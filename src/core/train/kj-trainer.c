@@ -87,6 +87,15 @@ typedef struct {
   double best_loss;
 } Run;
 
+/* Cancelled through the control: the GIO convention, so callers can tell
+ * it from a failure and not show it. */
+static gboolean
+stopped(GError **error)
+{
+  g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Training was stopped"));
+  return FALSE;
+}
+
 static double
 seconds_since(gint64 start)
 {
@@ -138,10 +147,8 @@ train_epoch(Run *run, guint epoch, double *loss_sum, guint *correct, GError **er
     guint hits = 0;
     double loss;
 
-    if (!kj_train_control_checkpoint(run->control)) {
-      g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Training was stopped"));
-      return FALSE;
-    }
+    if (!kj_train_control_checkpoint(run->control))
+      return stopped(error);
     kj_dataset_fill_batch(run->train, run->order + b * batch_size, count,
                           &run->model->normalization, &config->augmentation, &run->rng, &run->input,
                           run->labels);
@@ -207,17 +214,13 @@ run_epochs(Run *run, GError **error)
     if (run->n_validation > 0) {
       validation = kj_evaluate(run->model, run->train, run->held_out, run->n_validation,
                                config->batch_size, run->control);
-      if (validation == NULL) {
-        g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Training was stopped"));
-        return FALSE;
-      }
+      if (validation == NULL)
+        return stopped(error);
     }
     if (run->test != NULL) {
       test = kj_evaluate(run->model, run->test, NULL, 0, config->batch_size, run->control);
-      if (test == NULL) {
-        g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Training was stopped"));
-        return FALSE;
-      }
+      if (test == NULL)
+        return stopped(error);
     }
 
     report.loss = loss_sum / MAX(run->n_train, 1u);
