@@ -670,6 +670,22 @@ test_trainer_diverges(void)
   record_clear(&record);
 }
 
+/* A batch that would need more than 2 GiB is refused before training. */
+static void
+test_trainer_huge_batch(void)
+{
+  KjShape shape = { 3, 256, 256 };
+  g_autoptr(KjDataset) ds = kj_dataset_new(4, &shape, 2);
+  g_autoptr(KjModel) model = make_model(ds, "conv3x3:64 relu dense:2", 5);
+  g_autoptr(GError) error = NULL;
+  KjTrainConfig config;
+
+  kj_train_config_init(&config);
+  config.batch_size = 65536;
+  g_assert_false(kj_train(model, ds, NULL, &config, NULL, NULL, &error));
+  g_assert_error(error, KJ_ERROR, KJ_ERROR_INVALID_VALUE);
+}
+
 static void
 test_trainer_early_stopping(void)
 {
@@ -792,6 +808,7 @@ main(int argc, char *argv[])
   g_test_add_func("/kj/train/trainer/cancel", test_trainer_cancel);
   g_test_add_func("/kj/train/trainer/diverges", test_trainer_diverges);
   g_test_add_func("/kj/train/trainer/early-stopping", test_trainer_early_stopping);
+  g_test_add_func("/kj/train/trainer/huge-batch", test_trainer_huge_batch);
   g_test_add_func("/kj/train/evaluate-and-classify", test_evaluate_and_classify);
   g_test_add_func("/kj/train/fashion-mnist-subset", test_fashion_mnist_subset);
   return g_test_run();

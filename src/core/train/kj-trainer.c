@@ -281,6 +281,11 @@ kj_train(KjModel *model, KjDataset *train, KjDataset *test, const KjTrainConfig 
     return FALSE;
   }
 
+  /* A batch too large for memory is refused here, with an error, rather
+   * than failing inside the first forward pass. */
+  if (!kj_network_reserve(model->network, config->batch_size, error))
+    return FALSE;
+
   kj_blas_flush_denormals(); /* this may be a worker thread */
   if (config->threads > 0)
     kj_blas_set_threads((int)config->threads);
