@@ -22,20 +22,15 @@ kj_cli_classify(int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per image"), NULL },
     { NULL },
   };
-  g_autoptr(GOptionContext) context = g_option_context_new(_("IMAGE…"));
   g_autoptr(GError) error = NULL;
   g_autoptr(KjModel) model = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree KjPrediction *predictions = NULL;
   int status = 0;
 
-  g_set_prgname("kuajie-cli classify");
-  g_option_context_set_summary(context, _("Classify images with a saved model."));
-  g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse(context, &argc, &argv, &error)) {
-    kj_cli_error("classify", "%s", error->message);
+  if (!kj_cli_parse_options("classify", _("IMAGE…"), _("Classify images with a saved model."),
+                            entries, &argc, &argv))
     return 1;
-  }
   if (model_path == NULL) {
     kj_cli_error("classify", _("Missing --model FILE"));
     return 1;

@@ -97,7 +97,6 @@ kj_cli_eval(int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { NULL },
   };
-  g_autoptr(GOptionContext) context = g_option_context_new(NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(KjModel) model = NULL;
   g_autoptr(KjEvaluation) evaluation = NULL;
@@ -109,13 +108,9 @@ kj_cli_eval(int argc, char **argv)
   double seconds;
   int status = 1;
 
-  g_set_prgname("kuajie-cli eval");
-  g_option_context_set_summary(context, _("Evaluate a saved model on a dataset."));
-  g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse(context, &argc, &argv, &error)) {
-    kj_cli_error("eval", "%s", error->message);
+  if (!kj_cli_parse_options("eval", NULL, _("Evaluate a saved model on a dataset."), entries, &argc,
+                            &argv))
     return 1;
-  }
   if (model_path == NULL) {
     kj_cli_error("eval", _("Missing --model FILE"));
     return 1;

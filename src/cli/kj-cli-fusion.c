@@ -83,21 +83,16 @@ kj_cli_fusion(int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { NULL },
   };
-  g_autoptr(GOptionContext) context = g_option_context_new(NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) terms = g_array_new(FALSE, FALSE, sizeof(KjFusionTerm));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
   double w1;
 
-  g_set_prgname("kuajie-cli fusion");
-  g_option_context_set_summary(context, _("Compute the knowledge-fusion score w = w1 + Σ αᵢ·wᵢ.\n"
-                                          "With one area this is the seed's w = w1·1 + w2·α."));
-  g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain(context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse(context, &argc, &argv, &error)) {
-    kj_cli_error("fusion", "%s", error->message);
+  if (!kj_cli_parse_options("fusion", NULL,
+                            _("Compute the knowledge-fusion score w = w1 + Σ αᵢ·wᵢ.\n"
+                              "With one area this is the seed's w = w1·1 + w2·α."),
+                            entries, &argc, &argv))
     return 1;
-  }
   if (argc > 1) {
     kj_cli_error("fusion", _("Unexpected argument “%s”"), argv[1]);
     return 1;

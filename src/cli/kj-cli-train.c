@@ -155,7 +155,6 @@ kj_cli_train(int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per epoch"), NULL },
     { NULL },
   };
-  g_autoptr(GOptionContext) context = g_option_context_new(NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(KjModel) model = NULL;
   g_autofree char *chosen_spec = NULL;
@@ -169,13 +168,9 @@ kj_cli_train(int argc, char **argv)
   KjOptimizerKind kind;
   int status = 1;
 
-  g_set_prgname("kuajie-cli train");
-  g_option_context_set_summary(context, _("Train a convolutional network."));
-  g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse(context, &argc, &argv, &error)) {
-    kj_cli_error("train", "%s", error->message);
+  if (!kj_cli_parse_options("train", NULL, _("Train a convolutional network."), entries, &argc,
+                            &argv))
     return 1;
-  }
   if (argc > 1) {
     kj_cli_error("train", _("Unexpected argument “%s”"), argv[1]);
     return 1;

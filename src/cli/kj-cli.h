@@ -12,6 +12,8 @@ int kj_cli_eval(int argc, char **argv);
 int kj_cli_classify(int argc, char **argv);
 
 void kj_cli_set_threads(int threads);
+gboolean kj_cli_parse_options(const char *command, const char *parameters, const char *summary,
+                              const GOptionEntry *entries, int *argc, char ***argv);
 
 void kj_cli_error(const char *command, const char *format, ...) G_GNUC_PRINTF(2, 3);
 

@@ -21,6 +21,26 @@ static const KjCliCommand commands[] = {
   { "classify", N_("Classify image files with a saved model"), kj_cli_classify },
 };
 
+/* Parses a command's options, its --help included; on a bad option prints
+ * the one-line error and returns FALSE. */
+gboolean
+kj_cli_parse_options(const char *command, const char *parameters, const char *summary,
+                     const GOptionEntry *entries, int *argc, char ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new(parameters);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strconcat("kuajie-cli ", command, NULL);
+
+  g_set_prgname(prgname);
+  g_option_context_set_summary(context, summary);
+  g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse(context, argc, argv, &error)) {
+    kj_cli_error(command, "%s", error->message);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 void
 kj_cli_set_threads(int threads)
 {
