@@ -80,6 +80,7 @@ typedef struct {
   guint n_validation;
   KjTensor input;
   guint16 *labels;
+  guint n_batches; /* per epoch */
   guint64 step, total_steps;
   gint64 started; /* monotonic µs */
   Snapshot last_good;
@@ -134,16 +135,15 @@ train_epoch(Run *run, guint epoch, double *loss_sum, guint *correct, GError **er
 {
   const KjTrainConfig *config = run->config;
   guint batch_size = config->batch_size;
-  guint n_batches = (run->n_train + batch_size - 1) / batch_size;
-  guint64 steps_per_epoch = n_batches;
+  guint n_batches = run->n_batches;
   gint64 start = g_get_monotonic_time();
   guint seen = 0;
 
   kj_rng_shuffle(&run->rng, run->order, run->n_train);
   for (guint b = 0; b < n_batches; b++) {
     guint count = MIN(batch_size, run->n_train - b * batch_size);
-    double rate = kj_schedule_rate(&config->schedule, config->learning_rate, run->step,
-                                   steps_per_epoch, run->total_steps);
+    double rate = kj_schedule_rate(&config->schedule, config->learning_rate, run->step, n_batches,
+                                   run->total_steps);
     guint hits = 0;
     double loss;
 
@@ -228,9 +228,8 @@ run_epochs(Run *run, GError **error)
     report.val_loss = validation != NULL ? validation->loss : NAN;
     report.val_accuracy = validation != NULL ? validation->accuracy : NAN;
     report.test_accuracy = test != NULL ? test->accuracy : NAN;
-    report.learning_rate = kj_schedule_rate(
-        &config->schedule, config->learning_rate, run->step - 1,
-        (run->n_train + config->batch_size - 1) / config->batch_size, run->total_steps);
+    report.learning_rate = kj_schedule_rate(&config->schedule, config->learning_rate, run->step - 1,
+                                            run->n_batches, run->total_steps);
     report.images_per_second = run->n_train / MAX(train_seconds, 1e-9);
     report.seconds = seconds_since(start);
     report.eta_seconds = eta(run);
@@ -301,8 +300,8 @@ kj_train(KjModel *model, KjDataset *train, KjDataset *test, const KjTrainConfig 
   }
   run.optimizer = kj_optimizer_new(&config->optimizer, model->network);
   run.labels = g_new(guint16, config->batch_size);
-  run.total_steps =
-      (guint64)config->epochs * ((run.n_train + config->batch_size - 1) / config->batch_size);
+  run.n_batches = (run.n_train + config->batch_size - 1) / config->batch_size;
+  run.total_steps = (guint64)config->epochs * run.n_batches;
   kj_tensor_init(&run.input);
   snapshot_take(&run.last_good, model->network);
   run.started = g_get_monotonic_time();
