@@ -1,4 +1,10 @@
+/* gettid() and setpriority() on a single thread */
+#define _GNU_SOURCE
+
 #include "kj-parallel.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "kj-blas.h"
 
@@ -49,4 +55,27 @@ kj_parallel_for(gsize n, gsize grain, KjRangeFunc func, gpointer data)
   for (guint p = 0; p < n_parts; p++)
     parts[p] = (Part){ func, data, p * chunk, MIN(n, (p + 1) * chunk) };
   gotoblas_pthread((int)n_parts, (void *)run_part, parts, sizeof(Part));
+}
+
+#define BACKGROUND_NICE 10
+
+static void
+prepare_thread(gpointer data, gsize begin, gsize end)
+{
+  gboolean background = GPOINTER_TO_INT(data);
+
+  kj_blas_flush_denormals();
+  /* Linux schedules threads one by one: this lowers only the caller.
+   * Failure (a stricter nice already set) leaves it as it is. */
+  if (background && getpriority(PRIO_PROCESS, (id_t)gettid()) < BACKGROUND_NICE)
+    (void)setpriority(PRIO_PROCESS, (id_t)gettid(), BACKGROUND_NICE);
+}
+
+void
+kj_parallel_prepare_threads(gboolean background)
+{
+  int n = kj_blas_get_threads();
+
+  /* One index per thread: each part runs on a thread of its own. */
+  kj_parallel_for((gsize)n, 1, prepare_thread, GINT_TO_POINTER(background));
 }

@@ -20,4 +20,12 @@ typedef void (*KjRangeFunc)(gpointer data, gsize begin, gsize end);
  * called from func itself. */
 void kj_parallel_for(gsize n, gsize grain, KjRangeFunc func, gpointer data);
 
+/* Prepares every thread kj_parallel_for() and OpenBLAS use, the caller's
+ * included: flushes denormals to zero on each (see kj_blas_flush_denormals;
+ * OpenBLAS starts its threads before main() can), and with background,
+ * lowers their scheduling priority to nice 10, for good: a desktop app's
+ * main thread then gets a core the moment it needs one, while training
+ * still has every core the desktop leaves idle. */
+void kj_parallel_prepare_threads(gboolean background);
+
 G_END_DECLS

@@ -1,6 +1,7 @@
 #include "kj-evaluate.h"
 
 #include <math.h>
+#include <string.h>
 
 static guint
 argmax(const float *values, guint n)
@@ -13,9 +14,37 @@ argmax(const float *values, guint n)
   return best;
 }
 
+/* The k (≤ n) largest of p[0..n), best first; ties go to the lower class,
+ * as argmax. */
+static void
+rank_top(const float *p, guint n, KjPrediction *top, guint k)
+{
+  guint filled = 0;
+
+  for (guint c = 0; c < n; c++) {
+    guint at = filled;
+
+    while (at > 0 && p[c] > top[at - 1].probability)
+      at--;
+    if (at >= k)
+      continue;
+    if (filled < k)
+      filled++;
+    memmove(top + at + 1, top + at, (filled - 1 - at) * sizeof *top);
+    top[at] = (KjPrediction){ c, p[c] };
+  }
+}
+
 KjEvaluation *
 kj_evaluate(KjModel *model, KjDataset *dataset, const guint32 *indices, guint n, guint batch_size,
             KjTrainControl *control)
+{
+  return kj_evaluate_top_k(model, dataset, indices, n, batch_size, 0, control);
+}
+
+KjEvaluation *
+kj_evaluate_top_k(KjModel *model, KjDataset *dataset, const guint32 *indices, guint n,
+                  guint batch_size, guint top_k, KjTrainControl *control)
 {
   guint classes = kj_network_get_n_classes(model->network);
   g_autoptr(KjEvaluation) result = g_new0(KjEvaluation, 1);
@@ -38,6 +67,9 @@ kj_evaluate(KjModel *model, KjDataset *dataset, const guint32 *indices, guint n,
   result->n_classes = classes;
   result->n = n;
   result->confusion = g_new0(guint, (gsize)classes * classes);
+  result->top_k = top_k;
+  if (top_k > 0)
+    result->top = g_new0(KjPrediction, (gsize)MAX(n, 1u) * top_k);
   kj_tensor_init(&input);
   kj_tensor_init(&probabilities);
   for (guint start = 0; start < n; start += batch_size) {
@@ -58,6 +90,8 @@ kj_evaluate(KjModel *model, KjDataset *dataset, const guint32 *indices, guint n,
       result->confusion[(gsize)labels[i] * classes + predicted]++;
       correct += predicted == labels[i];
       loss -= log(MAX(p[labels[i]], 1e-30f));
+      if (top_k > 0)
+        rank_top(p, classes, result->top + (gsize)(start + i) * top_k, MIN(top_k, classes));
     }
   }
   kj_tensor_clear(&input);
@@ -68,12 +102,26 @@ kj_evaluate(KjModel *model, KjDataset *dataset, const guint32 *indices, guint n,
   return g_steal_pointer(&result);
 }
 
+KjEvaluation *
+kj_evaluation_copy(const KjEvaluation *evaluation)
+{
+  KjEvaluation *copy = g_memdup2(evaluation, sizeof *evaluation);
+
+  copy->confusion = g_memdup2(evaluation->confusion,
+                              sizeof(guint) * evaluation->n_classes * evaluation->n_classes);
+  if (evaluation->top != NULL)
+    copy->top = g_memdup2(evaluation->top,
+                          sizeof(KjPrediction) * MAX(evaluation->n, 1u) * evaluation->top_k);
+  return copy;
+}
+
 void
 kj_evaluation_free(KjEvaluation *evaluation)
 {
   if (evaluation == NULL)
     return;
   g_free(evaluation->confusion);
+  g_free(evaluation->top);
   g_free(evaluation);
 }
 
@@ -103,7 +151,6 @@ guint
 kj_model_classify(KjModel *model, const guint8 *pixels, KjPrediction *top, guint k)
 {
   guint classes = kj_network_get_n_classes(model->network);
-  g_autofree gboolean *taken = g_new0(gboolean, classes);
   KjTensor input, probabilities;
 
   kj_tensor_init(&input);
@@ -113,15 +160,7 @@ kj_model_classify(KjModel *model, const guint8 *pixels, KjPrediction *top, guint
   kj_network_predict(model->network, &input, &probabilities);
 
   k = MIN(k, classes);
-  for (guint r = 0; r < k; r++) {
-    guint best = G_MAXUINT;
-
-    for (guint c = 0; c < classes; c++)
-      if (!taken[c] && (best == G_MAXUINT || probabilities.data[c] > probabilities.data[best]))
-        best = c;
-    taken[best] = TRUE;
-    top[r] = (KjPrediction){ best, probabilities.data[best] };
-  }
+  rank_top(probabilities.data, classes, top, k);
   kj_tensor_clear(&input);
   kj_tensor_clear(&probabilities);
   return k;

@@ -9,6 +9,7 @@
 
 #include "kj-blas.h"
 #include "kj-error.h"
+#include "kj-parallel.h"
 
 void
 kj_train_config_init(KjTrainConfig *config)
@@ -113,20 +114,34 @@ eta(const Run *run)
   return elapsed / (double)run->step * (double)(run->total_steps - run->step);
 }
 
+void
+kj_train_plan(guint n, const KjTrainConfig *config, guint *n_validation, guint *n_batches)
+{
+  guint held_out = (guint)floor(n * CLAMP(config->validation_fraction, 0.0, 0.5));
+
+  g_return_if_fail(config->batch_size > 0);
+
+  if (n_validation != NULL)
+    *n_validation = held_out;
+  if (n_batches != NULL)
+    *n_batches = (n - held_out + config->batch_size - 1) / config->batch_size;
+}
+
 static void
 split(Run *run)
 {
   guint n = kj_dataset_get_n(run->train);
   g_autofree guint32 *all = g_new(guint32, MAX(n, 1u));
-  double fraction = CLAMP(run->config->validation_fraction, 0.0, 0.5);
 
   for (guint i = 0; i < n; i++)
     all[i] = i;
   kj_rng_shuffle(&run->rng, all, n);
-  run->n_validation = (guint)floor(n * fraction);
+  kj_train_plan(n, run->config, &run->n_validation, &run->n_batches);
   run->n_train = n - run->n_validation;
   run->order = g_memdup2(all, sizeof(guint32) * MAX(run->n_train, 1u));
-  run->held_out = g_memdup2(all + run->n_train, sizeof(guint32) * MAX(run->n_validation, 1u));
+  /* Never empty, but only n_validation of them copied: all ends there. */
+  run->held_out = g_new0(guint32, MAX(run->n_validation, 1u));
+  memcpy(run->held_out, all + run->n_train, sizeof(guint32) * run->n_validation);
 }
 
 /* One epoch of mini-batches; FALSE with error on cancel or divergence. */
@@ -212,13 +227,14 @@ run_epochs(Run *run, GError **error)
     /* Evaluation runs in training-sized batches: larger ones would grow
      * every layer's buffers, and with them the peak memory. */
     if (run->n_validation > 0) {
-      validation = kj_evaluate(run->model, run->train, run->held_out, run->n_validation,
-                               config->batch_size, run->control);
+      validation = kj_evaluate_top_k(run->model, run->train, run->held_out, run->n_validation,
+                                     config->batch_size, config->keep_top_k, run->control);
       if (validation == NULL)
         return stopped(error);
     }
     if (run->test != NULL) {
-      test = kj_evaluate(run->model, run->test, NULL, 0, config->batch_size, run->control);
+      test = kj_evaluate_top_k(run->model, run->test, NULL, 0, config->batch_size,
+                               config->keep_top_k, run->control);
       if (test == NULL)
         return stopped(error);
     }
@@ -235,6 +251,7 @@ run_epochs(Run *run, GError **error)
     report.eta_seconds = eta(run);
     report.validation = validation;
     report.validation_indices = run->held_out;
+    report.test = test;
     if (validation != NULL && validation->loss < run->best_loss) {
       run->best_loss = validation->loss;
       report.improved = TRUE;
@@ -285,9 +302,10 @@ kj_train(KjModel *model, KjDataset *train, KjDataset *test, const KjTrainConfig 
   if (!kj_network_reserve(model->network, config->batch_size, error))
     return FALSE;
 
-  kj_blas_flush_denormals(); /* this may be a worker thread */
   if (config->threads > 0)
     kj_blas_set_threads((int)config->threads);
+  /* On this thread (maybe a worker) and OpenBLAS's own. */
+  kj_parallel_prepare_threads(FALSE);
   kj_rng_init(&run.rng, config->seed);
   kj_network_seed_dropout(model->network, config->seed ^ G_GUINT64_CONSTANT(0x9e3779b97f4a7c15));
   split(&run);
@@ -300,7 +318,6 @@ kj_train(KjModel *model, KjDataset *train, KjDataset *test, const KjTrainConfig 
   }
   run.optimizer = kj_optimizer_new(&config->optimizer, model->network);
   run.labels = g_new(guint16, config->batch_size);
-  run.n_batches = (run.n_train + config->batch_size - 1) / config->batch_size;
   run.total_steps = (guint64)config->epochs * run.n_batches;
   kj_tensor_init(&run.input);
   snapshot_take(&run.last_good, model->network);

@@ -26,9 +26,14 @@ typedef struct {
                                  better validation loss; 0 for never */
   guint64 seed;               /* shuffling, validation split, dropout */
   guint threads;              /* OpenBLAS threads; 0 leaves them as they are */
+  guint keep_top_k;           /* each evaluated image's k best classes, in the
+                                 epoch report's evaluations; 0 for none */
 } KjTrainConfig;
 
 void kj_train_config_init(KjTrainConfig *config);
+/* How kj_train() splits a training set of n images: the images it holds
+ * out for validation, and the batches of the rest in an epoch. */
+void kj_train_plan(guint n, const KjTrainConfig *config, guint *n_validation, guint *n_batches);
 
 typedef struct {
   guint epoch, epochs; /* 1-based */
@@ -52,6 +57,7 @@ typedef struct {
   gboolean improved;                 /* best validation loss so far */
   const KjEvaluation *validation;    /* NULL without a validation split */
   const guint32 *validation_indices; /* into the training set */
+  const KjEvaluation *test;          /* NULL without a test set */
 } KjEpochReport;
 
 typedef struct {
