@@ -760,6 +760,54 @@ test_determinism(void)
   g_assert_cmpfloat(la[0], !=, lc[0]);
 }
 
+/* Weights and biases start uniform in ±1/√fan_in, as PyTorch's default
+ * kaiming_uniform_(a = √5); batch norm at scale 1, shift 0. */
+static void
+test_init(void)
+{
+  g_autoptr(KjNetwork) net =
+      network_new("conv3x3:32 bn relu pool2 dense:64 relu dense:10", 3, 16, 16, 10);
+  const struct {
+    const char *name;
+    double fan_in;
+  } expected[] = {
+    { "0.conv.weight", 3 * 3 * 3 }, { "0.conv.bias", 3 * 3 * 3 }, { "4.dense.weight", 32 * 8 * 8 },
+    { "4.dense.bias", 32 * 8 * 8 }, { "6.dense.weight", 64 },     { "6.dense.bias", 64 },
+  };
+  guint checked = 0;
+
+  kj_network_init_weights(net, 7);
+  for (guint i = 0; i < kj_network_get_n_params(net); i++) {
+    KjParam *p = kj_network_get_param(net, i);
+    double sum = 0, squares = 0, bound;
+
+    if (strstr(p->name, ".bn.") != NULL) {
+      gboolean one = g_str_has_suffix(p->name, "weight") || g_str_has_suffix(p->name, "var");
+
+      for (gsize j = 0; j < p->size; j++)
+        g_assert_cmpfloat(p->value[j], ==, one ? 1.0f : 0.0f);
+      continue;
+    }
+    for (guint e = 0; e < G_N_ELEMENTS(expected); e++) {
+      if (!g_str_equal(p->name, expected[e].name))
+        continue;
+      bound = 1.0 / sqrt(expected[e].fan_in);
+      for (gsize j = 0; j < p->size; j++) {
+        g_assert_cmpfloat(fabs(p->value[j]), <=, bound);
+        sum += p->value[j];
+        squares += (double)p->value[j] * p->value[j];
+      }
+      /* Uniform in ±b: variance b²/3.  Large tensors only: few samples vary. */
+      if (p->size >= 1000) {
+        g_assert_cmpfloat(fabs(sum / p->size), <, 0.05 * bound);
+        g_assert_cmpfloat(fabs(squares / p->size / (bound * bound / 3) - 1), <, 0.05);
+      }
+      checked++;
+    }
+  }
+  g_assert_cmpuint(checked, ==, G_N_ELEMENTS(expected));
+}
+
 static void
 test_eval_mode(void)
 {
@@ -997,6 +1045,7 @@ main(int argc, char *argv[])
   g_test_add_func("/kj/nn/network/gradients", test_network_gradients);
   g_test_add_func("/kj/nn/network/overfit", test_overfit);
   g_test_add_func("/kj/nn/network/determinism", test_determinism);
+  g_test_add_func("/kj/nn/network/init", test_init);
   g_test_add_func("/kj/nn/network/eval-mode", test_eval_mode);
   g_test_add_func("/kj/nn/network/memory-budget", test_memory_budget);
   g_test_add_func("/kj/nn/spec/canonical", test_spec_canonical);

@@ -238,9 +238,10 @@ static void
 conv_init_weights(KjLayer *layer, KjRng *rng)
 {
   KjConvLayer *self = (KjConvLayer *)layer;
+  gsize fan_in = (gsize)self->win.c * self->win.k * self->win.k;
 
-  kj_param_init_he(&layer->params[WEIGHT], (gsize)self->win.c * self->win.k * self->win.k, rng);
-  kj_param_fill(&layer->params[BIAS], 0.0f);
+  kj_param_init_he(&layer->params[WEIGHT], fan_in, rng);
+  kj_param_init_he(&layer->params[BIAS], fan_in, rng);
 }
 
 static void

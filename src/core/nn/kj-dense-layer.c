@@ -50,7 +50,7 @@ static void
 dense_init_weights(KjLayer *layer, KjRng *rng)
 {
   kj_param_init_he(&layer->params[WEIGHT], kj_shape_size(&layer->in), rng);
-  kj_param_fill(&layer->params[BIAS], 0.0f);
+  kj_param_init_he(&layer->params[BIAS], kj_shape_size(&layer->in), rng);
 }
 
 static const KjLayerClass dense_class = {

@@ -58,10 +58,10 @@ too_large:
 void
 kj_param_init_he(KjParam *param, gsize fan_in, KjRng *rng)
 {
-  float std = (float)sqrt(2.0 / (double)MAX(fan_in, 1));
+  float bound = (float)(1.0 / sqrt((double)MAX(fan_in, 1)));
 
   for (gsize i = 0; i < param->size; i++)
-    param->value[i] = std * kj_rng_normal(rng);
+    param->value[i] = bound * (2.0f * kj_rng_uniform(rng) - 1.0f);
 }
 
 void

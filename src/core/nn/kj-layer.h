@@ -33,7 +33,8 @@ typedef struct {
    * tensors of the last forward pass, in training mode. */
   void (*backward)(KjLayer *self, const KjTensor *x, const KjTensor *y, const KjTensor *dy,
                    KjTensor *dx);
-  /* He initialisation of the trained weights; biases to 0, norms to 1/0. */
+  /* He initialisation of the weights and biases (kj_param_init_he), batch
+   * norms to 1/0. */
   void (*init_weights)(KjLayer *self, KjRng *rng);
   void (*finalize)(KjLayer *self);
 } KjLayerClass;

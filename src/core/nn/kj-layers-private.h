@@ -39,7 +39,12 @@ gboolean kj_layer_init_param(KjLayer *layer, guint slot, guint index, const char
                              const char *what, guint rank, const guint *shape, gboolean trained,
                              gboolean decay, GError **error);
 
-/* He initialisation: normal with std = sqrt(2 / fan_in). */
+/* He (Kaiming) initialisation as PyTorch does it by default for
+ * convolutions and dense layers, kaiming_uniform_ with a = √5: uniform in
+ * ±1/√fan_in, for weights and biases alike.  Against He's normal with std
+ * √(2/fan_in) it starts 2.4 times smaller, which at PyTorch's usual SGD
+ * settings gained about a point of test accuracy after 5 epochs of
+ * Fashion-MNIST (README, benchmark). */
 void kj_param_init_he(KjParam *param, gsize fan_in, KjRng *rng);
 void kj_param_fill(KjParam *param, float value);
 
