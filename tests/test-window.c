@@ -3,9 +3,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "kj-application.h"
+#include "kj-blas.h"
+#include "kj-classify-view.h"
+#include "kj-draw-canvas.h"
 #include "kj-fusion-area-row.h"
 #include "kj-fusion-page.h"
 #include "kj-i18n.h"
@@ -26,7 +30,13 @@ static KjWindow *
 open_window(void)
 {
   KjWindow *window = kj_window_new(app);
+  KjDataOptions options;
 
+  /* The CNN Lab draws few shapes here, so a run takes seconds. */
+  kj_data_options_init(&options);
+  options.shapes_train = 3000;
+  options.shapes_test = 500;
+  kj_lab_page_set_data_options(kj_window_get_lab_page(window), &options);
   gtk_window_present(GTK_WINDOW(window));
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
   return window;
@@ -231,12 +241,22 @@ test_window_state(void)
   g_settings_set_int(settings, "window-height", 700);
   window = open_window();
   gtk_window_set_default_size(GTK_WINDOW(window), 1100, 750);
+  kj_window_show_page(window, "fusion");
   close_window(window);
   g_assert_cmpint(g_settings_get_int(settings, "window-width"), ==, 1100);
   g_assert_cmpint(g_settings_get_int(settings, "window-height"), ==, 750);
   g_assert_false(g_settings_get_boolean(settings, "window-maximized"));
   last_page = g_settings_get_string(settings, "last-page");
   g_assert_cmpstr(last_page, ==, "fusion");
+
+  /* The page last shown is shown again. */
+  window = open_window();
+  kj_window_show_page(window, "lab");
+  close_window(window);
+  window = open_window();
+  g_assert_cmpstr(adw_view_stack_get_visible_child_name(kj_window_get_stack(window)), ==, "lab");
+  kj_window_show_page(window, "fusion");
+  close_window(window);
 }
 
 static GtkWindow *
@@ -296,6 +316,245 @@ test_menu_windows(void)
   close_window(window);
 }
 
+/* Iterates the main loop until done(data) or the deadline, which fails. */
+static void
+wait_until(gboolean (*done)(gpointer data), gpointer data, guint seconds, const char *what)
+{
+  gint64 end = g_get_monotonic_time() + (gint64)seconds * G_USEC_PER_SEC;
+
+  while (!done(data)) {
+    if (g_get_monotonic_time() > end)
+      g_error("timed out after %u s waiting for %s", seconds, what);
+    g_main_context_iteration(NULL, FALSE);
+    g_usleep(1000);
+  }
+}
+
+static gboolean
+lab_ready(gpointer page)
+{
+  return kj_lab_page_get_state(page) == KJ_LAB_STATE_READY;
+}
+
+static gboolean
+lab_epoch_shown(gpointer page)
+{
+  return kj_lab_page_get_epochs_shown(page) >= 1;
+}
+
+static gboolean
+lab_training(gpointer page)
+{
+  return kj_lab_page_is_training(page);
+}
+
+/* The longest the main loop went without running a 10 ms timer: how long
+ * the UI was unresponsive at worst.  The target is 50 ms; the sanitizers
+ * make everything about three times slower. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MAX_STALL_US 150000
+#else
+#define MAX_STALL_US 50000
+#endif
+typedef struct {
+  gint64 last;
+  gint64 longest;
+} StallMonitor;
+
+static gboolean
+stall_tick(gpointer data)
+{
+  StallMonitor *monitor = data;
+  gint64 now = g_get_monotonic_time();
+
+  if (monitor->last != 0)
+    monitor->longest = MAX(monitor->longest, now - monitor->last);
+
+  monitor->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+action_enabled(const char *name)
+{
+  return g_action_group_get_action_enabled(G_ACTION_GROUP(app), name);
+}
+
+static void
+show_lab_tab(KjWindow *window, const char *tab, const char *screenshot)
+{
+  g_autofree char *file = g_strdup_printf("%s-%s.png", screenshot, lang_suffix());
+
+  kj_lab_page_show_view(kj_window_get_lab_page(window), tab);
+  gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
+  iterate(300);
+  save_screenshot(GTK_WIDGET(window), file);
+}
+
+static char *
+write_test_png(const char *dir, const char *name, gboolean corrupt)
+{
+  char *path = g_build_filename(dir, name, NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new(GDK_COLORSPACE_RGB, FALSE, 8, 40, 40);
+
+  if (corrupt) {
+    static const char bytes[] = "\x89PNG\r\n\x1a\nthis is not the rest of a PNG";
+    g_assert_true(g_file_set_contents(path, bytes, sizeof bytes - 1, NULL));
+  } else {
+    gdk_pixbuf_fill(pixbuf, 0x000000ff);
+    g_assert_true(gdk_pixbuf_save(pixbuf, path, "png", NULL, NULL));
+  }
+  return path;
+}
+
+#define TEST_MODEL_SPEC "conv3x3:4 relu pool2 dense:8"
+
+static gboolean
+lab_has_test_model(gpointer page)
+{
+  return g_strcmp0(kj_lab_page_get_model_spec(page), TEST_MODEL_SPEC) == 0;
+}
+
+/* An untrained model for the shapes (32×32 colour, 8 classes). */
+static char *
+write_test_model(const char *dir)
+{
+  const KjShape shape = { 3, 32, 32 };
+  g_autoptr(KjDataset) classes = kj_dataset_new(1, &shape, 8);
+  KjNetwork *network = kj_network_new(TEST_MODEL_SPEC, &shape, 8, NULL);
+  KjNormalization norm = { { 0.5f, 0.5f, 0.5f }, { 0.25f, 0.25f, 0.25f } };
+  g_autoptr(KjModel) model = kj_model_new(network, classes, &norm, "test");
+  char *path = g_build_filename(dir, "test.safetensors", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path(path);
+
+  g_assert_true(kj_model_save(model, file, NULL));
+  return path;
+}
+
+/* A short run on the drawn shapes: the charts fill, the UI stays
+ * responsive, predictions and the confusion matrix appear, and the trained
+ * model classifies images and drawings. */
+static void
+test_lab_trains(void)
+{
+  GSettings *settings = kj_application_get_settings(app);
+  KjWindow *window = open_window();
+  KjLabPage *page = kj_window_get_lab_page(window);
+  KjTrainingCharts *charts = kj_lab_page_get_charts(page);
+  KjClassifyView *classify;
+  StallMonitor monitor = { 0 };
+  g_autofree char *tmp = g_dir_make_tmp("kuajie-lab-XXXXXX", NULL);
+  g_autofree char *good = write_test_png(tmp, "good.png", FALSE);
+  g_autofree char *corrupt = write_test_png(tmp, "corrupt.png", TRUE);
+  GFile *files[2];
+  KjDrawCanvas *canvas;
+  g_autofree char *model_path = NULL;
+  GFile *model_file;
+  guint timer;
+  gsize n;
+
+  gtk_window_set_default_size(GTK_WINDOW(window), 1400, 900);
+  kj_window_show_page(window, "lab");
+  wait_until(lab_ready, page, 60, "the shapes dataset");
+  g_assert_true(action_enabled("train-start"));
+  g_assert_false(action_enabled("train-stop"));
+
+  timer = g_timeout_add(10, stall_tick, &monitor);
+
+  g_action_group_activate_action(G_ACTION_GROUP(app), "train-start", NULL);
+  g_assert_true(kj_lab_page_is_training(page));
+  g_assert_false(action_enabled("train-start"));
+  g_assert_true(action_enabled("train-pause"));
+  g_assert_true(action_enabled("train-stop"));
+
+  wait_until(lab_epoch_shown, page, 120, "the first epoch");
+  kj_chart_series_get_points(
+      kj_chart_get_series(kj_training_charts_get_loss(charts), KJ_LOSS_SERIES_BATCH), &n);
+  g_assert_cmpuint(n, >, 0);
+  kj_chart_series_get_points(
+      kj_chart_get_series(kj_training_charts_get_accuracy(charts), KJ_ACCURACY_SERIES_VALIDATION),
+      &n);
+  g_assert_cmpuint(n, ==, 1);
+
+  /* Pause holds the run; resume carries on. */
+  g_action_group_activate_action(G_ACTION_GROUP(app), "train-pause", NULL);
+  g_assert_cmpint(kj_lab_page_get_state(page), ==, KJ_LAB_STATE_PAUSED);
+  iterate(200);
+  g_action_group_activate_action(G_ACTION_GROUP(app), "train-pause", NULL);
+  g_assert_cmpint(kj_lab_page_get_state(page), ==, KJ_LAB_STATE_TRAINING);
+
+  wait_until(lab_ready, page, 180, "the end of training");
+  g_source_remove(timer);
+  g_test_message("longest main-loop stall while training: %.1f ms",
+                 (monitor.longest - 10000) / 1000.0);
+  g_assert_cmpint(monitor.longest - 10000, <, MAX_STALL_US);
+  kj_chart_series_get_points(
+      kj_chart_get_series(kj_training_charts_get_accuracy(charts), KJ_ACCURACY_SERIES_TRAINING),
+      &n);
+  g_assert_cmpuint(n, ==, g_settings_get_uint(settings, "lab-epochs"));
+
+  show_lab_tab(window, "charts", "lab-charts");
+  show_lab_tab(window, "predictions", "lab-predictions");
+  show_lab_tab(window, "confusion", "lab-confusion");
+
+  /* A good image is classified, a corrupt one fails with its name. */
+  classify = KJ_CLASSIFY_VIEW(find_descendant(GTK_WIDGET(page), KJ_TYPE_CLASSIFY_VIEW, 0));
+  files[0] = g_file_new_for_path(good);
+  files[1] = g_file_new_for_path(corrupt);
+  kj_lab_page_open_files(page, files, 2);
+  canvas = KJ_DRAW_CANVAS(find_descendant(GTK_WIDGET(classify), KJ_TYPE_DRAW_CANVAS, 0));
+  kj_draw_canvas_begin_stroke(canvas, 0.3, 0.3, 1.0);
+  kj_draw_canvas_extend_stroke(canvas, 0.7, 0.7, 1.0);
+  kj_draw_canvas_end_stroke(canvas);
+  for (gint64 end = g_get_monotonic_time() + 30 * G_USEC_PER_SEC;
+       (kj_classify_view_get_n_results(classify) < 2 ||
+        kj_classify_view_get_drawing_label(classify) < 0) &&
+       g_get_monotonic_time() < end;)
+    g_main_context_iteration(NULL, FALSE);
+  g_assert_cmpuint(kj_classify_view_get_n_results(classify), ==, 2);
+  g_assert_cmpint(kj_classify_view_get_drawing_label(classify), >=, 0);
+  show_lab_tab(window, "classify", "lab-classify");
+  show_lab_tab(window, "my-images", "lab-my-images");
+
+  /* kuajie FILE.safetensors: the model loads into the Lab. */
+  model_path = write_test_model(tmp);
+  model_file = g_file_new_for_path(model_path);
+  kj_window_open_files(window, &model_file, 1);
+  wait_until(lab_has_test_model, page, 30, "the model file to load");
+  g_object_unref(model_file);
+  g_unlink(model_path);
+
+  g_object_unref(files[0]);
+  g_object_unref(files[1]);
+  g_unlink(good);
+  g_unlink(corrupt);
+  g_rmdir(tmp);
+  close_window(window);
+}
+
+/* Closing the window while training asks first; stopping joins the worker. */
+static void
+test_lab_close_while_training(void)
+{
+  KjWindow *window = open_window();
+  KjLabPage *page = kj_window_get_lab_page(window);
+  GtkWindow *dialog;
+
+  kj_window_show_page(window, "lab");
+  g_action_group_activate_action(G_ACTION_GROUP(app), "train-start", NULL);
+  wait_until(lab_training, page, 60, "training to start");
+
+  gtk_window_close(GTK_WINDOW(window));
+  iterate(50);
+  dialog = find_toplevel(ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull(dialog);
+  g_assert_nonnull(find_toplevel(KJ_TYPE_WINDOW)); /* still open */
+  adw_message_dialog_response(ADW_MESSAGE_DIALOG(dialog), "stop");
+  g_object_add_weak_pointer(G_OBJECT(window), (gpointer *)&window);
+  iterate(200);
+  g_assert_null(window);
+}
+
 /* Under LANG=zh_CN.UTF-8 the window speaks Chinese. */
 static void
 test_translated(void)
@@ -331,6 +590,7 @@ main(int argc, char *argv[])
   int status;
 
   kj_i18n_init();
+  kj_blas_init(); /* as main() does, before any thread */
   gtk_test_init(&argc, &argv, NULL);
   adw_init();
 
@@ -338,10 +598,18 @@ main(int argc, char *argv[])
   g_application_set_flags(G_APPLICATION(app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect(app, "activate", G_CALLBACK(on_activate), NULL);
   g_assert_true(g_application_register(G_APPLICATION(app), NULL, NULL));
+  /* The CNN Lab trains on shapes, the dataset that needs no package. */
+  g_settings_set_string(kj_application_get_settings(app), "lab-dataset", "shapes");
+  g_settings_set_string(kj_application_get_settings(app), "lab-spec", "fast");
+  g_settings_set_string(kj_application_get_settings(app), "lab-optimizer", "adamw");
+  g_settings_set_double(kj_application_get_settings(app), "lab-learning-rate", 0.003);
+  g_settings_set_uint(kj_application_get_settings(app), "lab-batch-size", 32);
+  g_settings_set_uint(kj_application_get_settings(app), "lab-epochs", 3);
 
   if (translated) {
     g_test_add_func("/kj/window/translated", test_translated);
     g_test_add_func("/kj/window/pages", test_pages);
+    g_test_add_func("/kj/window/lab-trains", test_lab_trains);
   } else {
     g_test_add_func("/kj/window/pages", test_pages);
     g_test_add_func("/kj/window/fusion-opens-on-seed-example", test_fusion_opens_on_seed_example);
@@ -349,6 +617,8 @@ main(int argc, char *argv[])
     g_test_add_func("/kj/window/fusion-persists", test_fusion_persists);
     g_test_add_func("/kj/window/state", test_window_state);
     g_test_add_func("/kj/window/menu-windows", test_menu_windows);
+    g_test_add_func("/kj/window/lab-trains", test_lab_trains);
+    g_test_add_func("/kj/window/lab-close-while-training", test_lab_close_while_training);
   }
   status = g_test_run();
   g_object_unref(app);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kj-lab-page.h"
 #include "kj-preferences-window.h"
 #include "kj-window.h"
 
@@ -56,14 +57,89 @@ kj_application_startup(GApplication *app)
   gtk_window_set_default_icon_name(APP_ID);
 }
 
-static void
-kj_application_activate(GApplication *app)
+static KjWindow *
+ensure_window(GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window(GTK_APPLICATION(app));
 
   if (window == NULL)
     window = GTK_WINDOW(kj_window_new(KJ_APPLICATION(app)));
-  gtk_window_present(window);
+  return KJ_WINDOW(window);
+}
+
+static void
+kj_application_activate(GApplication *app)
+{
+  gtk_window_present(GTK_WINDOW(ensure_window(app)));
+}
+
+/* kuajie FILE…: models load into the CNN Lab, images are classified there. */
+static void
+kj_application_open(GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  KjWindow *window = ensure_window(app);
+
+  kj_window_open_files(window, files, n_files);
+  gtk_window_present(GTK_WINDOW(window));
+}
+
+/* The training actions act on the active window's CNN Lab, and are enabled
+ * as its state allows. */
+static KjLabPage *
+active_lab_page(GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window(GTK_APPLICATION(app));
+
+  return KJ_IS_WINDOW(window) ? kj_window_get_lab_page(KJ_WINDOW(window)) : NULL;
+}
+
+void
+kj_application_update_train_actions(KjApplication *self)
+{
+  KjLabPage *page = active_lab_page(G_APPLICATION(self));
+  struct {
+    const char *name;
+    gboolean enabled;
+  } actions[] = {
+    { "train-start", page != NULL && kj_lab_page_can_start(page) },
+    { "train-pause", page != NULL && kj_lab_page_is_training(page) },
+    { "train-stop", page != NULL && kj_lab_page_is_training(page) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS(actions); i++) {
+    GAction *action = g_action_map_lookup_action(G_ACTION_MAP(self), actions[i].name);
+
+    g_simple_action_set_enabled(G_SIMPLE_ACTION(action), actions[i].enabled);
+  }
+}
+
+static void
+active_window_changed(GObject *app, GParamSpec *pspec, gpointer user_data)
+{
+  kj_application_update_train_actions(KJ_APPLICATION(app));
+}
+
+static void
+train_activated(GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GApplication *app = user_data;
+  const char *name = g_action_get_name(G_ACTION(action));
+  KjLabPage *page;
+
+  /* From a shell (gapplication action …) there may be no window yet. */
+  if (gtk_application_get_active_window(GTK_APPLICATION(app)) == NULL)
+    gtk_window_present(GTK_WINDOW(ensure_window(app)));
+  page = active_lab_page(app);
+  if (page == NULL)
+    return;
+  if (g_str_equal(name, "train-start")) {
+    kj_window_show_page(KJ_WINDOW(gtk_application_get_active_window(GTK_APPLICATION(app))), "lab");
+    kj_lab_page_start(page);
+  } else if (g_str_equal(name, "train-pause")) {
+    kj_lab_page_toggle_pause(page);
+  } else {
+    kj_lab_page_stop(page);
+  }
 }
 
 static void
@@ -115,6 +191,9 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "train-start", train_activated },
+  { "train-pause", train_activated },
+  { "train-stop", train_activated },
 };
 
 static void
@@ -136,6 +215,7 @@ kj_application_class_init(KjApplicationClass *klass)
   app_class->handle_local_options = kj_application_handle_local_options;
   app_class->startup = kj_application_startup;
   app_class->activate = kj_application_activate;
+  app_class->open = kj_application_open;
 }
 
 static void
@@ -143,6 +223,9 @@ kj_application_init(KjApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *start_accels[] = { "F5", NULL };
+  static const char *pause_accels[] = { "F6", NULL };
+  static const char *stop_accels[] = { "<Shift>F5", NULL };
 
   self->settings = g_settings_new(APP_ID);
   g_application_add_main_option_entries(G_APPLICATION(self), option_entries);
@@ -150,13 +233,18 @@ kj_application_init(KjApplication *self)
   gtk_application_set_accels_for_action(GTK_APPLICATION(self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action(GTK_APPLICATION(self), "app.preferences",
                                         preferences_accels);
+  gtk_application_set_accels_for_action(GTK_APPLICATION(self), "app.train-start", start_accels);
+  gtk_application_set_accels_for_action(GTK_APPLICATION(self), "app.train-pause", pause_accels);
+  gtk_application_set_accels_for_action(GTK_APPLICATION(self), "app.train-stop", stop_accels);
+  g_signal_connect(self, "notify::active-window", G_CALLBACK(active_window_changed), NULL);
+  kj_application_update_train_actions(self);
 }
 
 KjApplication *
 kj_application_new(void)
 {
   return g_object_new(KJ_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                      G_APPLICATION_DEFAULT_FLAGS, "resource-base-path", RESOURCE_PATH, NULL);
+                      G_APPLICATION_HANDLES_OPEN, "resource-base-path", RESOURCE_PATH, NULL);
 }
 
 GSettings *

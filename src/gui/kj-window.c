@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "kj-fusion-page.h"
+#include "kj-lab-page.h"
 
 struct _KjWindow {
   AdwApplicationWindow parent_instance;
@@ -13,9 +14,11 @@ struct _KjWindow {
   AdwViewStack *stack;
   AdwToastOverlay *toast_overlay;
   KjFusionPage *fusion_page;
+  KjLabPage *lab_page;
 
   /* owned */
   GSettings *settings;
+  gboolean stop_confirmed; /* closing while training was confirmed */
 };
 
 G_DEFINE_FINAL_TYPE(KjWindow, kj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -56,9 +59,52 @@ save_state(KjWindow *self)
 }
 
 static gboolean
+close_after_dialog(gpointer window)
+{
+  gtk_window_close(window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_response(AdwMessageDialog *dialog, const char *response, KjWindow *self)
+{
+  if (g_str_equal(response, "stop")) {
+    self->stop_confirmed = TRUE;
+    kj_lab_page_stop(self->lab_page);
+    /* Once the dialog is gone: it is transient for this window. */
+    g_idle_add_full(G_PRIORITY_DEFAULT_IDLE, close_after_dialog, g_object_ref(self),
+                    g_object_unref);
+  }
+}
+
+/* Closing during training asks first; the page's dispose then stops the
+ * worker and joins it. */
+static gboolean
+confirm_stop_training(KjWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG(adw_message_dialog_new(
+      GTK_WINDOW(self), _("Stop Training?"),
+      _("A network is being trained in the CNN Lab. Closing the window stops it; the epochs "
+        "not finished are lost.")));
+  adw_message_dialog_add_responses(dialog, "cancel", _("_Keep Training"), "stop",
+                                   _("_Stop and Close"), NULL);
+  adw_message_dialog_set_response_appearance(dialog, "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response(dialog, "cancel");
+  adw_message_dialog_set_close_response(dialog, "cancel");
+  g_signal_connect(dialog, "response", G_CALLBACK(stop_response), self);
+  gtk_window_present(GTK_WINDOW(dialog));
+  return TRUE;
+}
+
+static gboolean
 kj_window_close_request(GtkWindow *window)
 {
   KjWindow *self = KJ_WINDOW(window);
+
+  if (kj_lab_page_is_training(self->lab_page) && !self->stop_confirmed)
+    return confirm_stop_training(self);
 
   save_state(self);
   kj_fusion_page_save(self->fusion_page);
@@ -73,6 +119,7 @@ kj_window_constructed(GObject *object)
   G_OBJECT_CLASS(kj_window_parent_class)->constructed(object);
 
   kj_fusion_page_load(self->fusion_page, self->settings);
+  kj_lab_page_load(self->lab_page, self->settings);
   restore_state(self);
 }
 
@@ -108,15 +155,28 @@ kj_window_class_init(KjWindowClass *klass)
   window_class->close_request = kj_window_close_request;
 
   g_type_ensure(KJ_TYPE_FUSION_PAGE);
+  g_type_ensure(KJ_TYPE_LAB_PAGE);
   gtk_widget_class_set_template_from_resource(widget_class, RESOURCE_PATH "/ui/kj-window.ui");
   gtk_widget_class_bind_template_child(widget_class, KjWindow, stack);
   gtk_widget_class_bind_template_child(widget_class, KjWindow, toast_overlay);
   gtk_widget_class_bind_template_child(widget_class, KjWindow, fusion_page);
+  gtk_widget_class_bind_template_child(widget_class, KjWindow, lab_page);
 
   /* Alt+1… switches pages, as in GNOME apps with a view switcher. */
   gtk_widget_class_add_binding_action(widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s",
                                       "fusion");
+  gtk_widget_class_add_binding_action(widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.page", "s",
+                                      "lab");
   gtk_widget_class_install_action(widget_class, "win.page", "s", show_page);
+}
+
+static void
+lab_state_changed(KjWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application(GTK_WINDOW(self));
+
+  if (KJ_IS_APPLICATION(app))
+    kj_application_update_train_actions(KJ_APPLICATION(app));
 }
 
 static void
@@ -124,6 +184,7 @@ kj_window_init(KjWindow *self)
 {
   gtk_widget_init_template(GTK_WIDGET(self));
   self->settings = g_settings_new(APP_ID);
+  g_signal_connect_swapped(self->lab_page, "notify::state", G_CALLBACK(lab_state_changed), self);
 }
 
 KjWindow *
@@ -144,4 +205,26 @@ kj_window_add_toast(KjWindow *self, AdwToast *toast)
 {
   g_return_if_fail(KJ_IS_WINDOW(self));
   adw_toast_overlay_add_toast(self->toast_overlay, toast);
+}
+
+KjLabPage *
+kj_window_get_lab_page(KjWindow *self)
+{
+  g_return_val_if_fail(KJ_IS_WINDOW(self), NULL);
+  return self->lab_page;
+}
+
+void
+kj_window_show_page(KjWindow *self, const char *name)
+{
+  g_return_if_fail(KJ_IS_WINDOW(self));
+  gtk_widget_activate_action(GTK_WIDGET(self), "win.page", "s", name);
+}
+
+void
+kj_window_open_files(KjWindow *self, GFile **files, int n_files)
+{
+  g_return_if_fail(KJ_IS_WINDOW(self));
+  kj_window_show_page(self, "lab");
+  kj_lab_page_open_files(self->lab_page, files, n_files);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "kj-application.h"
+#include "kj-lab-page.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,9 @@ G_DECLARE_FINAL_TYPE(KjWindow, kj_window, KJ, WINDOW, AdwApplicationWindow)
 KjWindow *kj_window_new(KjApplication *application);
 AdwViewStack *kj_window_get_stack(KjWindow *self);
 void kj_window_add_toast(KjWindow *self, AdwToast *toast);
+KjLabPage *kj_window_get_lab_page(KjWindow *self);
+void kj_window_show_page(KjWindow *self, const char *name);
+/* Models and images go to the CNN Lab, which is shown. */
+void kj_window_open_files(KjWindow *self, GFile **files, int n_files);
 
 G_END_DECLS
