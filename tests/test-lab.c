@@ -1,5 +1,6 @@
 /* The CNN Lab's engine: one worker, requests in, events out. */
 #include "kj-error.h"
+#include "kj-lab-channel.h"
 #include "kj-lab-engine.h"
 
 #include <gio/gio.h>
@@ -1295,10 +1296,56 @@ test_train_errors(void)
   recorder_free(r);
 }
 
+/* The channel: notifies from another thread become one drain on this
+ * thread's context, after the interval; none once closed. */
+static void
+count_drain(gpointer data)
+{
+  guint *drains = data;
+
+  g_assert_true(g_main_context_is_owner(g_main_context_default()));
+  (*drains)++;
+}
+
+static gpointer
+notify_thrice(gpointer channel)
+{
+  kj_lab_channel_notify(channel);
+  kj_lab_channel_notify(channel);
+  kj_lab_channel_notify(channel);
+  return NULL;
+}
+
+static void
+test_channel(void)
+{
+  guint drains = 0;
+  KjLabChannel *channel = kj_lab_channel_new(count_drain, &drains);
+  gint64 start = g_get_monotonic_time(), end;
+
+  g_thread_join(g_thread_new("notify", notify_thrice, channel));
+  g_assert_cmpuint(drains, ==, 0); /* never on the notifying thread */
+  while (drains < 3 && g_get_monotonic_time() - start < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration(NULL, TRUE);
+  end = g_get_monotonic_time();
+  g_assert_cmpuint(drains, ==, 3);
+  g_assert_cmpint(end - start, >=, KJ_LAB_CHANNEL_INTERVAL_MS * 1000 - 2000);
+
+  /* Wake-ups on their way when the owner closes find it closed. */
+  g_thread_join(g_thread_new("notify", notify_thrice, channel));
+  kj_lab_channel_close(channel);
+  kj_lab_channel_unref(channel);
+  start = g_get_monotonic_time();
+  while (g_get_monotonic_time() - start < 3 * KJ_LAB_CHANNEL_INTERVAL_MS * 1000)
+    g_main_context_iteration(NULL, FALSE);
+  g_assert_cmpuint(drains, ==, 3);
+}
+
 int
 main(int argc, char *argv[])
 {
   g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/kj/lab/channel", test_channel);
   g_test_add_func("/kj/lab/events-in-order", test_events_in_order);
   g_test_add_func("/kj/lab/notify-once-per-drain", test_notify_once_per_drain);
   g_test_add_func("/kj/lab/epoch-without-validation", test_epoch_without_validation);

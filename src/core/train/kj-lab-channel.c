@@ -52,12 +52,14 @@ void
 kj_lab_channel_notify(gpointer data)
 {
   KjLabChannel *channel = data;
-  GSource *source = g_idle_source_new();
+  GSource *source = g_timeout_source_new(KJ_LAB_CHANNEL_INTERVAL_MS);
 
   /* Always a source, never g_main_context_invoke(): that may run drain right
-   * here, on the worker, whenever the owner's context is not acquired.  The
-   * source holds a reference, so a late one finds the channel closed rather
-   * than freed. */
+   * here, on the worker, whenever the owner's context is not acquired.  A
+   * timeout rather than an idle: events gather for a moment, so a window
+   * redraws its charts ten times a second rather than after every batch,
+   * and leaves the cores to training.  The source holds a reference, so a
+   * late one finds the channel closed rather than freed. */
   g_source_set_priority(source, G_PRIORITY_DEFAULT);
   g_source_set_callback(source, dispatch, kj_lab_channel_ref(channel),
                         (GDestroyNotify)kj_lab_channel_unref);

@@ -1,14 +1,18 @@
 /* kj-lab-channel.h — wakes the owner's main context when a worker has news
  *
  * A KjLabEngine's notify callback runs on its worker thread.  The channel
- * turns it into one call of drain on the thread that made the channel (its
- * thread-default main context), and stops calling it once closed, even for
- * wake-ups already on their way: the owner closes it before it goes away. */
+ * turns it into one call of drain, KJ_LAB_CHANNEL_INTERVAL_MS later, on the
+ * thread that made the channel (its thread-default main context), and stops
+ * calling it once closed, even for wake-ups already on their way: the owner
+ * closes it before it goes away. */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+/* How long events gather before a drain. */
+#define KJ_LAB_CHANNEL_INTERVAL_MS 100
 
 typedef struct _KjLabChannel KjLabChannel;
 typedef void (*KjLabChannelDrain)(gpointer user_data);
