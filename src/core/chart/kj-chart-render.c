@@ -222,6 +222,9 @@ typedef struct {
   Vertex first, min_y, max_y, last;
 } Run;
 
+/* Series with at most this many points get a dot at each. */
+#define SPARSE_POINTS 20
+
 typedef struct {
   cairo_t *cr;
   gboolean pen_down;
@@ -311,6 +314,18 @@ draw_line(cairo_t *cr, KjChartLayout *layout, KjChartSeries *series, const KjCha
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
   set_series_color(cr, style, series);
   cairo_stroke(cr);
+
+  /* Few points (one per epoch, say) are dots joined by lines: a lone
+   * first point would otherwise hardly show. */
+  if (n <= SPARSE_POINTS && !kj_chart_series_get_faint(series))
+    for (gsize i = 0; i < n; i++) {
+      if (!isfinite(points[i].x) || !isfinite(points[i].y))
+        continue;
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, kj_chart_layout_x(layout, points[i].x), kj_chart_layout_y(layout, points[i].y),
+                3.5, 0, 2 * G_PI);
+      cairo_fill(cr);
+    }
 }
 
 /* Bars at the back, then faint lines (raw data), then the lines they
