@@ -9,6 +9,7 @@
 #include "kj-chart-export.h"
 #include "kj-chart-render.h"
 #include "kj-number.h"
+#include "kj-toast.h"
 
 #define EXPORT_PNG_SCALE 2.0
 
@@ -268,21 +269,6 @@ on_long_pressed(GtkGestureLongPress *gesture, double x, double y, KjChartView *s
 
 /* ---- export ---- */
 
-static void
-show_error(KjChartView *self, const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor(GTK_WIDGET(self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-
-  if (overlay == NULL) {
-    g_warning("%s", message);
-    return;
-  }
-  /* Toast titles are Pango markup; a file name may hold a '&'. */
-  escaped = g_markup_escape_text(message, -1);
-  adw_toast_overlay_add_toast(ADW_TOAST_OVERLAY(overlay), adw_toast_new(escaped));
-}
-
 /* What the widget shows, twice as sharp for PNG, on an opaque background so
  * that the file reads well in any viewer. */
 static void
@@ -310,7 +296,7 @@ export_to(KjChartView *self, GFile *file, ExportFormat format)
   else
     ok = kj_chart_export_svg(self->chart, file, width, height, &style, &error);
   if (!ok)
-    show_error(self, error->message);
+    kj_toast_show(GTK_WIDGET(self), error->message);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "kj-confusion-chart.h"
+#include "kj-toast.h"
 
 #define EXPORT_PNG_SCALE 2.0
 
@@ -234,21 +235,6 @@ on_long_pressed(GtkGestureLongPress *gesture, double x, double y, KjConfusionVie
 
 /* ---- export ---- */
 
-static void
-show_error(KjConfusionView *self, const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor(GTK_WIDGET(self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-
-  if (overlay == NULL) {
-    g_warning("%s", message);
-    return;
-  }
-  /* Toast titles are Pango markup; a file name may hold a '&'. */
-  escaped = g_markup_escape_text(message, -1);
-  adw_toast_overlay_add_toast(ADW_TOAST_OVERLAY(overlay), adw_toast_new(escaped));
-}
-
 /* What the widget shows, without hover or cursor, twice as sharp for PNG,
  * on an opaque background so that the file reads well in any viewer. */
 static void
@@ -280,7 +266,7 @@ export_to(KjConfusionView *self, GFile *file, ExportFormat format)
   if (had_highlight)
     kj_confusion_chart_set_highlight(self->chart, row, col);
   if (!ok)
-    show_error(self, error->message);
+    kj_toast_show(GTK_WIDGET(self), error->message);
 }
 
 static void

@@ -52,18 +52,40 @@ kj_chart_export_png(KjChart *chart, GFile *file, int width, int height, const Kj
   return kj_chart_export_png_scaled(chart, file, width, height, 1.0, style, error);
 }
 
+static void
+render_chart(cairo_t *cr, int width, int height, const KjChartStyle *style, gconstpointer chart)
+{
+  kj_chart_render((KjChart *)chart, cr, width, height, style);
+}
+
 /* The chart laid out for width × height, in an image scale times as large:
  * a scale of 2 gives a sharp picture of what a widget of that size shows. */
 gboolean
 kj_chart_export_png_scaled(KjChart *chart, GFile *file, int width, int height, double scale,
                            const KjChartStyle *style, GError **error)
 {
+  g_return_val_if_fail(KJ_IS_CHART(chart), FALSE);
+  return kj_chart_export_drawing_png(render_chart, chart, file, width, height, scale, style, error);
+}
+
+gboolean
+kj_chart_export_svg(KjChart *chart, GFile *file, int width, int height, const KjChartStyle *style,
+                    GError **error)
+{
+  g_return_val_if_fail(KJ_IS_CHART(chart), FALSE);
+  return kj_chart_export_drawing_svg(render_chart, chart, file, width, height, style, error);
+}
+
+gboolean
+kj_chart_export_drawing_png(KjChartDrawFunc draw, gconstpointer data, GFile *file, int width,
+                            int height, double scale, const KjChartStyle *style, GError **error)
+{
   g_autoptr(GByteArray) bytes = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail(KJ_IS_CHART(chart), FALSE);
+  g_return_val_if_fail(draw != NULL, FALSE);
   g_return_val_if_fail(G_IS_FILE(file), FALSE);
   g_return_val_if_fail(width > 0 && height > 0, FALSE);
   g_return_val_if_fail(scale > 0.0 && scale <= 16.0, FALSE);
@@ -74,7 +96,7 @@ kj_chart_export_png_scaled(KjChart *chart, GFile *file, int width, int height, d
                                        (int)ceil(height * scale));
   cr = cairo_create(surface);
   cairo_scale(cr, scale, scale);
-  kj_chart_render(chart, cr, width, height, style);
+  draw(cr, width, height, style, data);
   status = cairo_status(cr);
   cairo_destroy(cr);
 
@@ -89,15 +111,15 @@ kj_chart_export_png_scaled(KjChart *chart, GFile *file, int width, int height, d
 
 /* Sizes are in points; text stays text-shaped at any zoom. */
 gboolean
-kj_chart_export_svg(KjChart *chart, GFile *file, int width, int height, const KjChartStyle *style,
-                    GError **error)
+kj_chart_export_drawing_svg(KjChartDrawFunc draw, gconstpointer data, GFile *file, int width,
+                            int height, const KjChartStyle *style, GError **error)
 {
   g_autoptr(GByteArray) bytes = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail(KJ_IS_CHART(chart), FALSE);
+  g_return_val_if_fail(draw != NULL, FALSE);
   g_return_val_if_fail(G_IS_FILE(file), FALSE);
   g_return_val_if_fail(width > 0 && height > 0, FALSE);
   g_return_val_if_fail(style != NULL, FALSE);
@@ -106,7 +128,7 @@ kj_chart_export_svg(KjChart *chart, GFile *file, int width, int height, const Kj
   bytes = g_byte_array_new();
   surface = cairo_svg_surface_create_for_stream(append_bytes, bytes, width, height);
   cr = cairo_create(surface);
-  kj_chart_render(chart, cr, width, height, style);
+  draw(cr, width, height, style, data);
   status = cairo_status(cr);
   cairo_destroy(cr);
   /* The SVG is written out when the surface is finished. */

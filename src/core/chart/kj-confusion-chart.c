@@ -2,11 +2,11 @@
 
 #include "kj-confusion-chart.h"
 
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
+#include "kj-chart-export.h"
 #include "kj-chart-text-private.h"
 #include "kj-error.h"
 
@@ -780,102 +780,25 @@ kj_confusion_chart_describe(const KjConfusionChart *chart)
 
 /* ---- export ---- */
 
-static cairo_status_t
-append_bytes(void *closure, const unsigned char *data, unsigned int length)
+static void
+render_confusion(cairo_t *cr, int width, int height, const KjChartStyle *style, gconstpointer chart)
 {
-  g_byte_array_append(closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static gboolean
-drawing_failed(cairo_status_t status, GFile *file, GError **error)
-{
-  g_autofree char *name = g_file_get_parse_name(file);
-
-  /* Translators: the first %s is a file name, the second the reason */
-  g_set_error(error, KJ_ERROR, KJ_ERROR_IO, _("Could not draw the chart for “%s”: %s"), name,
-              cairo_status_to_string(status));
-  return FALSE;
-}
-
-/* g_file_replace_contents() writes a temporary file and renames it over the
- * old one, so a failure never leaves half a file. */
-static gboolean
-save_bytes(GFile *file, GByteArray *bytes, GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-
-  if (g_file_replace_contents(file, (const char *)bytes->data, bytes->len, NULL, FALSE,
-                              G_FILE_CREATE_NONE, NULL, NULL, &local_error))
-    return TRUE;
-  name = g_file_get_parse_name(file);
-  /* Translators: the first %s is a file name, the second the reason */
-  g_set_error(error, KJ_ERROR, KJ_ERROR_IO, _("Could not save the chart to “%s”: %s"), name,
-              local_error->message);
-  return FALSE;
+  kj_confusion_chart_render(chart, cr, width, height, style);
 }
 
 gboolean
 kj_confusion_chart_export_png(const KjConfusionChart *chart, GFile *file, int width, int height,
                               double scale, const KjChartStyle *style, GError **error)
 {
-  g_autoptr(GByteArray) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-
   g_return_val_if_fail(chart != NULL, FALSE);
-  g_return_val_if_fail(G_IS_FILE(file), FALSE);
-  g_return_val_if_fail(width > 0 && height > 0, FALSE);
-  g_return_val_if_fail(scale > 0.0 && scale <= 16.0, FALSE);
-  g_return_val_if_fail(style != NULL, FALSE);
-  g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
-
-  surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)ceil(width * scale),
-                                       (int)ceil(height * scale));
-  cr = cairo_create(surface);
-  cairo_scale(cr, scale, scale);
-  kj_confusion_chart_render(chart, cr, width, height, style);
-  status = cairo_status(cr);
-  cairo_destroy(cr);
-
-  bytes = g_byte_array_new();
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream(surface, append_bytes, bytes);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    return drawing_failed(status, file, error);
-  return save_bytes(file, bytes, error);
+  return kj_chart_export_drawing_png(render_confusion, chart, file, width, height, scale, style,
+                                     error);
 }
 
 gboolean
 kj_confusion_chart_export_svg(const KjConfusionChart *chart, GFile *file, int width, int height,
                               const KjChartStyle *style, GError **error)
 {
-  g_autoptr(GByteArray) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-
   g_return_val_if_fail(chart != NULL, FALSE);
-  g_return_val_if_fail(G_IS_FILE(file), FALSE);
-  g_return_val_if_fail(width > 0 && height > 0, FALSE);
-  g_return_val_if_fail(style != NULL, FALSE);
-  g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
-
-  bytes = g_byte_array_new();
-  surface = cairo_svg_surface_create_for_stream(append_bytes, bytes, width, height);
-  cr = cairo_create(surface);
-  kj_confusion_chart_render(chart, cr, width, height, style);
-  status = cairo_status(cr);
-  cairo_destroy(cr);
-  /* The SVG is written out when the surface is finished. */
-  cairo_surface_finish(surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    return drawing_failed(status, file, error);
-  return save_bytes(file, bytes, error);
+  return kj_chart_export_drawing_svg(render_confusion, chart, file, width, height, style, error);
 }
