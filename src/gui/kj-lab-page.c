@@ -585,7 +585,6 @@ update_results(KjLabPage *self)
                                      event->n_predictions, event->predictions, KJ_LAB_TOP_K, names);
   kj_confusion_view_set_matrix(self->confusion, event->evaluation->confusion,
                                event->evaluation->n_classes, names);
-  show_predictions(self);
 }
 
 static void
