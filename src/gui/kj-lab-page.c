@@ -133,25 +133,34 @@ set_state(KjLabPage *self, KjLabState state)
 
 /* Dataset */
 
-/* The first image of a class, named in its tooltip. */
+/* The first image of a class; its tooltip names the class and counts its
+ * images. */
 static GtkWidget *
 sample_new(KjDataset *ds, guint label, int size)
 {
   g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *tooltip = NULL;
   GtkWidget *picture;
+  guint count = 0, first = G_MAXUINT;
 
-  for (guint i = 0; i < kj_dataset_get_n(ds); i++) {
-    if (kj_dataset_get_label(ds, i) != label)
-      continue;
-    texture = kj_dataset_texture_new(ds, i, size);
-    picture = gtk_picture_new_for_paintable(GDK_PAINTABLE(texture));
-    gtk_widget_set_size_request(picture, size, size);
-    gtk_widget_set_tooltip_text(picture, kj_dataset_get_class_name(ds, label));
-    gtk_widget_add_css_class(picture, "kj-thumbnail");
-    gtk_widget_set_overflow(picture, GTK_OVERFLOW_HIDDEN);
-    return picture;
-  }
-  return NULL;
+  for (guint i = 0; i < kj_dataset_get_n(ds); i++)
+    if (kj_dataset_get_label(ds, i) == label) {
+      first = MIN(first, i);
+      count++;
+    }
+  if (count == 0)
+    return NULL;
+
+  texture = kj_dataset_texture_new(ds, first, size);
+  picture = gtk_picture_new_for_paintable(GDK_PAINTABLE(texture));
+  gtk_widget_set_size_request(picture, size, size);
+  /* Translators: a class name and how many training images it has */
+  tooltip = g_strdup_printf(g_dngettext(NULL, "%s: %u image", "%s: %u images", count),
+                            kj_dataset_get_class_name(ds, label), count);
+  gtk_widget_set_tooltip_text(picture, tooltip);
+  gtk_widget_add_css_class(picture, "kj-thumbnail");
+  gtk_widget_set_overflow(picture, GTK_OVERFLOW_HIDDEN);
+  return picture;
 }
 
 static void
