@@ -778,6 +778,47 @@ test_item_texture(void)
     }
 }
 
+static GtkWindow *
+find_file_chooser(void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items(toplevels); i++) {
+    g_autoptr(GObject) window = g_list_model_get_item(toplevels, i);
+
+    if (GTK_IS_FILE_CHOOSER(window)) {
+      g_assert_null(found); /* one chooser at a time */
+      found = GTK_WINDOW(window);
+    }
+  }
+  return found;
+}
+
+/* Export asks for a file, once at a time, with a suggested name; closing
+ * the widget's window takes the chooser away with it. */
+static void
+test_confusion_export_chooser(void)
+{
+  KjConfusionView *view = KJ_CONFUSION_VIEW(g_object_ref_sink(kj_confusion_view_new()));
+  GtkWindow *window, *chooser;
+  g_autofree char *name = NULL;
+
+  kj_confusion_view_set_matrix(view, counts3, 3, names3);
+  window = show_in_window(GTK_WIDGET(view), 560, 440);
+  g_assert_true(gtk_widget_activate_action(GTK_WIDGET(view), "confusion.export-svg", NULL));
+  g_assert_true(gtk_widget_activate_action(GTK_WIDGET(view), "confusion.export-png", NULL));
+  iterate(100);
+  chooser = find_file_chooser();
+  g_assert_nonnull(chooser);
+  name = gtk_file_chooser_get_current_name(GTK_FILE_CHOOSER(chooser));
+  g_assert_true(g_str_has_suffix(name, ".svg"));
+  close_window(window);
+  g_assert_finalize_object(view);
+  iterate(100);
+  g_assert_null(find_file_chooser());
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -796,6 +837,7 @@ main(int argc, char *argv[])
 
   g_test_add_func("/kj/lab-views/confusion/render", test_confusion_render);
   g_test_add_func("/kj/lab-views/confusion/activate", test_confusion_activate);
+  g_test_add_func("/kj/lab-views/confusion/export-chooser", test_confusion_export_chooser);
   g_test_add_func("/kj/lab-views/item/texture", test_item_texture);
   g_test_add_func("/kj/lab-views/grid/filters", test_grid_filters);
   g_test_add_func("/kj/lab-views/grid/render", test_grid_render);

@@ -8,21 +8,18 @@
 #include "kj-chart-describe.h"
 #include "kj-chart-export.h"
 #include "kj-chart-render.h"
+#include "kj-export-chooser.h"
 #include "kj-number.h"
 #include "kj-toast.h"
 
 #define EXPORT_PNG_SCALE 2.0
-
-typedef enum { EXPORT_PNG, EXPORT_SVG } ExportFormat;
 
 struct _KjChartView {
   GtkWidget parent_instance;
 
   /* owned */
   KjChart *chart;
-  GtkWidget *menu;               /* GtkPopoverMenu, our child */
-  GtkFileChooserNative *chooser; /* while an export asks for a file */
-  ExportFormat export_format;
+  GtkWidget *menu; /* GtkPopoverMenu, our child */
   guint describe_idle;
 
   /* the pointer read-out */
@@ -272,7 +269,7 @@ on_long_pressed(GtkGestureLongPress *gesture, double x, double y, KjChartView *s
 /* What the widget shows, twice as sharp for PNG, on an opaque background so
  * that the file reads well in any viewer. */
 static void
-export_to(KjChartView *self, GFile *file, ExportFormat format)
+export_to(KjChartView *self, GFile *file, KjExportFormat format)
 {
   GtkWidget *widget = GTK_WIDGET(self);
   int width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
@@ -290,7 +287,7 @@ export_to(KjChartView *self, GFile *file, ExportFormat format)
   get_style(self, &style, &font);
   kj_chart_style_init(&style, style.dark);
   style.font = font;
-  if (format == EXPORT_PNG)
+  if (format == KJ_EXPORT_PNG)
     ok = kj_chart_export_png_scaled(self->chart, file, width, height, EXPORT_PNG_SCALE, &style,
                                     &error);
   else
@@ -299,22 +296,9 @@ export_to(KjChartView *self, GFile *file, ExportFormat format)
     kj_toast_show(GTK_WIDGET(self), error->message);
 }
 
-static void
-on_export_response(GtkNativeDialog *dialog, int response, KjChartView *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file(GTK_FILE_CHOOSER(dialog));
-  g_signal_handlers_disconnect_by_func(dialog, on_export_response, self);
-  g_clear_object(&self->chooser);
-  if (file != NULL)
-    export_to(self, file, self->export_format);
-}
-
-/* The title, made safe as a file name: "Score w as α Varies.png". */
+/* The title, made safe as a file name: "Score w as α Varies". */
 static char *
-suggest_file_name(KjChartView *self, ExportFormat format)
+suggest_base_name(KjChartView *self)
 {
   g_autofree char *base = g_strdup(self->chart != NULL ? kj_chart_get_title(self->chart) : NULL);
 
@@ -327,34 +311,27 @@ suggest_file_name(KjChartView *self, ExportFormat format)
     /* Translators: the file name suggested for a chart without a title */
     base = g_strdup(_("chart"));
   }
-  return g_strconcat(base, format == EXPORT_PNG ? ".png" : ".svg", NULL);
+  return g_steal_pointer(&base);
+}
+
+static void
+export_chosen(GtkWidget *widget, GFile *file, KjExportFormat format)
+{
+  export_to(KJ_CHART_VIEW(widget), file, format);
 }
 
 static void
 export_action(GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KjChartView *self = KJ_CHART_VIEW(widget);
-  ExportFormat format = g_str_equal(action_name, "chart.export-svg") ? EXPORT_SVG : EXPORT_PNG;
-  GtkRoot *root = gtk_widget_get_root(widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new();
-  g_autofree char *name = NULL;
+  KjExportFormat format =
+      g_str_equal(action_name, "chart.export-svg") ? KJ_EXPORT_SVG : KJ_EXPORT_PNG;
+  g_autofree char *base = NULL;
 
-  if (self->chart == NULL || self->chooser != NULL)
+  if (self->chart == NULL)
     return;
-
-  self->export_format = format;
-  self->chooser = gtk_file_chooser_native_new(
-      format == EXPORT_PNG ? _("Export Chart as PNG") : _("Export Chart as SVG"),
-      GTK_IS_WINDOW(root) ? GTK_WINDOW(root) : NULL, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-      _("_Cancel"));
-  gtk_native_dialog_set_modal(GTK_NATIVE_DIALOG(self->chooser), TRUE);
-  name = suggest_file_name(self, format);
-  gtk_file_chooser_set_current_name(GTK_FILE_CHOOSER(self->chooser), name);
-  gtk_file_filter_set_name(filter, format == EXPORT_PNG ? _("PNG Images") : _("SVG Images"));
-  gtk_file_filter_add_mime_type(filter, format == EXPORT_PNG ? "image/png" : "image/svg+xml");
-  gtk_file_chooser_add_filter(GTK_FILE_CHOOSER(self->chooser), filter);
-  g_signal_connect(self->chooser, "response", G_CALLBACK(on_export_response), self);
-  gtk_native_dialog_show(GTK_NATIVE_DIALOG(self->chooser));
+  base = suggest_base_name(self);
+  kj_export_chooser_show(widget, format, base, export_chosen);
 }
 
 /* ---- GtkWidget ---- */
@@ -427,11 +404,7 @@ kj_chart_view_dispose(GObject *object)
 {
   KjChartView *self = KJ_CHART_VIEW(object);
 
-  if (self->chooser != NULL) {
-    g_signal_handlers_disconnect_by_func(self->chooser, on_export_response, self);
-    gtk_native_dialog_destroy(GTK_NATIVE_DIALOG(self->chooser));
-    g_clear_object(&self->chooser);
-  }
+  kj_export_chooser_cancel(GTK_WIDGET(self));
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_func(self->chart, on_chart_changed, self);
   g_clear_object(&self->chart);

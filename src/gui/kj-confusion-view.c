@@ -6,20 +6,17 @@
 #include <glib/gi18n.h>
 
 #include "kj-confusion-chart.h"
+#include "kj-export-chooser.h"
 #include "kj-toast.h"
 
 #define EXPORT_PNG_SCALE 2.0
-
-typedef enum { EXPORT_PNG, EXPORT_SVG } ExportFormat;
 
 struct _KjConfusionView {
   GtkWidget parent_instance;
 
   /* owned */
-  KjConfusionChart *chart;       /* never NULL; 0 classes: no matrix */
-  GtkWidget *menu;               /* GtkPopoverMenu, our child */
-  GtkFileChooserNative *chooser; /* while an export asks for a file */
-  ExportFormat export_format;
+  KjConfusionChart *chart; /* never NULL; 0 classes: no matrix */
+  GtkWidget *menu;         /* GtkPopoverMenu, our child */
 
   /* the cell under the pointer, and the keyboard cursor */
   gboolean has_hover;
@@ -238,7 +235,7 @@ on_long_pressed(GtkGestureLongPress *gesture, double x, double y, KjConfusionVie
 /* What the widget shows, without hover or cursor, twice as sharp for PNG,
  * on an opaque background so that the file reads well in any viewer. */
 static void
-export_to(KjConfusionView *self, GFile *file, ExportFormat format)
+export_to(KjConfusionView *self, GFile *file, KjExportFormat format)
 {
   GtkWidget *widget = GTK_WIDGET(self);
   int width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
@@ -258,7 +255,7 @@ export_to(KjConfusionView *self, GFile *file, ExportFormat format)
   style.font = font;
   had_highlight = kj_confusion_chart_get_highlight(self->chart, &row, &col);
   kj_confusion_chart_clear_highlight(self->chart);
-  if (format == EXPORT_PNG)
+  if (format == KJ_EXPORT_PNG)
     ok = kj_confusion_chart_export_png(self->chart, file, width, height, EXPORT_PNG_SCALE, &style,
                                        &error);
   else
@@ -270,44 +267,24 @@ export_to(KjConfusionView *self, GFile *file, ExportFormat format)
 }
 
 static void
-on_export_response(GtkNativeDialog *dialog, int response, KjConfusionView *self)
+export_chosen(GtkWidget *widget, GFile *file, KjExportFormat format)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file(GTK_FILE_CHOOSER(dialog));
-  g_signal_handlers_disconnect_by_func(dialog, on_export_response, self);
-  g_clear_object(&self->chooser);
-  if (file != NULL)
-    export_to(self, file, self->export_format);
+  export_to(KJ_CONFUSION_VIEW(widget), file, format);
 }
 
 static void
 export_action(GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KjConfusionView *self = KJ_CONFUSION_VIEW(widget);
-  ExportFormat format = g_str_equal(action_name, "confusion.export-svg") ? EXPORT_SVG : EXPORT_PNG;
-  GtkRoot *root = gtk_widget_get_root(widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new();
-  g_autofree char *name = NULL;
+  KjExportFormat format =
+      g_str_equal(action_name, "confusion.export-svg") ? KJ_EXPORT_SVG : KJ_EXPORT_PNG;
+  g_autofree char *base = NULL;
 
-  if (n_classes(self) == 0 || self->chooser != NULL)
+  if (n_classes(self) == 0)
     return;
-
-  self->export_format = format;
-  self->chooser = gtk_file_chooser_native_new(
-      format == EXPORT_PNG ? _("Export Chart as PNG") : _("Export Chart as SVG"),
-      GTK_IS_WINDOW(root) ? GTK_WINDOW(root) : NULL, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-      _("_Cancel"));
-  gtk_native_dialog_set_modal(GTK_NATIVE_DIALOG(self->chooser), TRUE);
-  /* Translators: the file name suggested for an exported confusion matrix, without extension */
-  name = g_strconcat(_("confusion-matrix"), format == EXPORT_PNG ? ".png" : ".svg", NULL);
-  gtk_file_chooser_set_current_name(GTK_FILE_CHOOSER(self->chooser), name);
-  gtk_file_filter_set_name(filter, format == EXPORT_PNG ? _("PNG Images") : _("SVG Images"));
-  gtk_file_filter_add_mime_type(filter, format == EXPORT_PNG ? "image/png" : "image/svg+xml");
-  gtk_file_chooser_add_filter(GTK_FILE_CHOOSER(self->chooser), filter);
-  g_signal_connect(self->chooser, "response", G_CALLBACK(on_export_response), self);
-  gtk_native_dialog_show(GTK_NATIVE_DIALOG(self->chooser));
+  base = /* Translators: the file name suggested for an exported confusion matrix, without extension */
+      g_strdup(_("confusion-matrix"));
+  kj_export_chooser_show(widget, format, base, export_chosen);
 }
 
 /* ---- GtkWidget ---- */
@@ -392,11 +369,7 @@ kj_confusion_view_dispose(GObject *object)
 {
   KjConfusionView *self = KJ_CONFUSION_VIEW(object);
 
-  if (self->chooser != NULL) {
-    g_signal_handlers_disconnect_by_func(self->chooser, on_export_response, self);
-    gtk_native_dialog_destroy(GTK_NATIVE_DIALOG(self->chooser));
-    g_clear_object(&self->chooser);
-  }
+  kj_export_chooser_cancel(GTK_WIDGET(self));
   g_clear_pointer(&self->menu, gtk_widget_unparent);
   G_OBJECT_CLASS(kj_confusion_view_parent_class)->dispose(object);
 }
