@@ -456,7 +456,6 @@ static void
 kj_confusion_view_init(KjConfusionView *self)
 {
   GtkWidget *widget = GTK_WIDGET(self);
-  g_autoptr(GMenu) menu = g_menu_new();
   GtkEventController *motion = gtk_event_controller_motion_new();
   GtkGesture *click = gtk_gesture_click_new();
   GtkGesture *long_press = gtk_gesture_long_press_new();
@@ -464,12 +463,7 @@ kj_confusion_view_init(KjConfusionView *self)
   self->chart = kj_confusion_chart_new(0, NULL, NULL);
   gtk_widget_set_has_tooltip(widget, TRUE);
 
-  g_menu_append(menu, _("Export as _PNG…"), "confusion.export-png");
-  g_menu_append(menu, _("Export as _SVG…"), "confusion.export-svg");
-  self->menu = gtk_popover_menu_new_from_model(G_MENU_MODEL(menu));
-  gtk_popover_set_has_arrow(GTK_POPOVER(self->menu), FALSE);
-  gtk_widget_set_halign(self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent(self->menu, widget);
+  self->menu = kj_export_menu_new(widget, "confusion");
 
   g_signal_connect(motion, "enter", G_CALLBACK(on_motion), self);
   g_signal_connect(motion, "motion", G_CALLBACK(on_motion), self);

@@ -85,3 +85,22 @@ kj_export_chooser_cancel(GtkWidget *widget)
   }
   g_object_set_data(G_OBJECT(widget), CHOOSER_KEY, NULL);
 }
+
+GtkWidget *
+kj_export_menu_new(GtkWidget *widget, const char *prefix)
+{
+  g_autoptr(GMenu) menu = g_menu_new();
+  g_autofree char *png = g_strconcat(prefix, ".export-png", NULL);
+  g_autofree char *svg = g_strconcat(prefix, ".export-svg", NULL);
+  GtkWidget *popover;
+
+  g_return_val_if_fail(GTK_IS_WIDGET(widget), NULL);
+
+  g_menu_append(menu, _("Export as _PNG…"), png);
+  g_menu_append(menu, _("Export as _SVG…"), svg);
+  popover = gtk_popover_menu_new_from_model(G_MENU_MODEL(menu));
+  gtk_popover_set_has_arrow(GTK_POPOVER(popover), FALSE);
+  gtk_widget_set_halign(popover, GTK_ALIGN_START);
+  gtk_widget_set_parent(popover, widget);
+  return popover;
+}

@@ -23,4 +23,9 @@ void kj_export_chooser_show(GtkWidget *widget, KjExportFormat format, const char
                             KjExportChosen chosen);
 void kj_export_chooser_cancel(GtkWidget *widget);
 
+/* The context menu that leads there: "Export as PNG…" and "Export as SVG…"
+ * activating prefix.export-png and prefix.export-svg, as a popover parented
+ * to widget (which unparents it in dispose). */
+GtkWidget *kj_export_menu_new(GtkWidget *widget, const char *prefix);
+
 G_END_DECLS
