@@ -1,5 +1,6 @@
 #include "kj-error.h"
 #include "kj-fusion-model.h"
+#include "kj-fusion-roadmap.h"
 #include "kj-fusion.h"
 
 #include <math.h>
@@ -292,6 +293,71 @@ test_model_names(void)
   g_assert_finalize_object(g_steal_pointer(&model));
 }
 
+static KjRoadmapNode *
+add_topic(KjRoadmap *roadmap, const char *title, const char *domain, KjRoadmapStatus status)
+{
+  KjRoadmapNode *node = kj_roadmap_create_node(roadmap, title, KJ_ROADMAP_NODE_KIND_SKILL);
+
+  kj_roadmap_node_set_domain(node, domain);
+  kj_roadmap_node_set_status(node, status);
+  return node;
+}
+
+/* w1 from the programming domain, areas from the domains of their names,
+ * the rest untouched; α never changes. */
+static void
+test_follow_roadmap(void)
+{
+  g_autoptr(KjRoadmap) roadmap = kj_roadmap_new();
+  g_autoptr(KjFusionModel) model = kj_fusion_model_new();
+  KjRoadmapNode *domain;
+  KjFusionArea *ai, *art, *iot;
+
+  domain = kj_roadmap_node_new("programming");
+  kj_roadmap_node_set_kind(domain, KJ_ROADMAP_NODE_KIND_DOMAIN);
+  kj_roadmap_node_set_status(domain, KJ_ROADMAP_STATUS_DONE);
+  g_assert_true(kj_roadmap_add_node(roadmap, domain, NULL));
+  g_object_unref(domain);
+  add_topic(roadmap, "C", "programming", KJ_ROADMAP_STATUS_NOT_STARTED);
+
+  domain = kj_roadmap_create_node(roadmap, "Artificial intelligence", KJ_ROADMAP_NODE_KIND_DOMAIN);
+  add_topic(roadmap, "CNN", kj_roadmap_node_get_id(domain), KJ_ROADMAP_STATUS_DONE);
+  add_topic(roadmap, "RNN", kj_roadmap_node_get_id(domain), KJ_ROADMAP_STATUS_LEARNING);
+  add_topic(roadmap, "GAN", kj_roadmap_node_get_id(domain), KJ_ROADMAP_STATUS_SKIPPED);
+
+  domain = kj_roadmap_create_node(roadmap, "物联网", KJ_ROADMAP_NODE_KIND_DOMAIN);
+  kj_roadmap_node_set_status(domain, KJ_ROADMAP_STATUS_DONE);
+
+  kj_fusion_model_set_programming_weight(model, 0.1, NULL);
+  ai = kj_fusion_model_add_area(model, "ARTIFICIAL INTELLIGENCE", 0.9, 0.25, NULL);
+  art = kj_fusion_model_add_area(model, "Art", 0.7, 0.5, NULL);
+
+  g_assert_cmpuint(kj_fusion_model_follow_roadmap(model, roadmap, FALSE), ==, 2);
+  /* programming: the domain node done, C not: 1 of 2 */
+  g_assert_cmpfloat_with_epsilon(kj_fusion_model_get_programming_weight(model), 0.5, 1e-12);
+  /* AI: the domain node and CNN, RNN; GAN skipped: 1 of 3 */
+  g_assert_cmpfloat_with_epsilon(kj_fusion_area_get_weight(ai), 1.0 / 3.0, 1e-12);
+  g_assert_cmpfloat(kj_fusion_area_get_alpha(ai), ==, 0.25);
+  g_assert_cmpfloat(kj_fusion_area_get_weight(art), ==, 0.7);
+  g_assert_null(kj_fusion_model_find_area(model, "物联网", NULL));
+
+  g_assert_cmpuint(kj_fusion_model_follow_roadmap(model, roadmap, TRUE), ==, 3);
+  iot = kj_fusion_model_find_area(model, "物联网", NULL);
+  g_assert_nonnull(iot);
+  g_assert_cmpfloat(kj_fusion_area_get_weight(iot), ==, 1.0);
+  g_assert_cmpfloat(kj_fusion_area_get_alpha(iot), ==, 0.5);
+  /* Adding is done once: no second area for the same domain. */
+  g_assert_cmpuint(kj_fusion_model_follow_roadmap(model, roadmap, TRUE), ==, 3);
+  g_assert_cmpuint(g_list_model_get_n_items(G_LIST_MODEL(model)), ==, 3);
+
+  /* The score follows progress as it changes. */
+  kj_roadmap_node_set_status(kj_roadmap_lookup_node(roadmap, "rnn"), KJ_ROADMAP_STATUS_DONE);
+  kj_fusion_model_follow_roadmap(model, roadmap, FALSE);
+  g_assert_cmpfloat_with_epsilon(kj_fusion_area_get_weight(ai), 2.0 / 3.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon(kj_fusion_model_get_score(model),
+                                 0.5 + 2.0 / 3.0 * 0.25 + 0.7 * 0.5 + 1.0 * 0.5, 1e-12);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -307,5 +373,6 @@ main(int argc, char *argv[])
   g_test_add_func("/kj/fusion/model/default", test_model_default);
   g_test_add_func("/kj/fusion/model/live-score", test_model_live_score);
   g_test_add_func("/kj/fusion/model/names", test_model_names);
+  g_test_add_func("/kj/fusion/follow-roadmap", test_follow_roadmap);
   return g_test_run();
 }

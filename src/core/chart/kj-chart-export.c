@@ -2,6 +2,7 @@
 
 #include "kj-chart-export.h"
 
+#include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -22,7 +23,7 @@ drawing_failed(cairo_status_t status, GFile *file, GError **error)
   g_autofree char *name = g_file_get_parse_name(file);
 
   /* Translators: the first %s is a file name, the second the reason */
-  g_set_error(error, KJ_ERROR, KJ_ERROR_IO, _("Could not draw the chart for “%s”: %s"), name,
+  g_set_error(error, KJ_ERROR, KJ_ERROR_IO, _("Could not draw the picture for “%s”: %s"), name,
               cairo_status_to_string(status));
   return FALSE;
 }
@@ -40,7 +41,7 @@ save_bytes(GFile *file, GByteArray *bytes, GError **error)
     return TRUE;
   name = g_file_get_parse_name(file);
   /* Translators: the first %s is a file name, the second the reason */
-  g_set_error(error, KJ_ERROR, KJ_ERROR_IO, _("Could not save the chart to “%s”: %s"), name,
+  g_set_error(error, KJ_ERROR, KJ_ERROR_IO, _("Could not save the picture to “%s”: %s"), name,
               local_error->message);
   return FALSE;
 }
@@ -76,14 +77,37 @@ kj_chart_export_svg(KjChart *chart, GFile *file, int width, int height, const Kj
   return kj_chart_export_drawing_svg(render_chart, chart, file, width, height, style, error);
 }
 
+/* Checked before allocating: cairo cannot make a larger image, and one of
+ * 200 megapixels already takes 800 MB. */
+static gboolean
+check_png_size(GFile *file, double pixels_wide, double pixels_high, GError **error)
+{
+  g_autofree char *name = NULL;
+
+  if (pixels_wide <= KJ_CHART_EXPORT_MAX_SIDE && pixels_high <= KJ_CHART_EXPORT_MAX_SIDE &&
+      pixels_wide * pixels_high <= KJ_CHART_EXPORT_MAX_PIXELS)
+    return TRUE;
+  name = g_file_get_parse_name(file);
+  g_set_error(error, KJ_ERROR, KJ_ERROR_IO,
+              /* Translators: “%s” is a file name, then the width and height of
+               * the image in pixels, the largest side, and the most megapixels */
+              _("The image for “%s” would be %.0f × %.0f pixels, larger than %d pixels a side or "
+                "%.0f megapixels; use a smaller scale"),
+              name, pixels_wide, pixels_high, KJ_CHART_EXPORT_MAX_SIDE,
+              KJ_CHART_EXPORT_MAX_PIXELS / 1e6);
+  return FALSE;
+}
+
 gboolean
-kj_chart_export_drawing_png(KjChartDrawFunc draw, gconstpointer data, GFile *file, int width,
-                            int height, double scale, const KjChartStyle *style, GError **error)
+kj_chart_export_drawing_png(KjChartDrawFunc draw, gconstpointer data, GFile *file, double width,
+                            double height, double scale, const KjChartStyle *style, GError **error)
 {
   g_autoptr(GByteArray) bytes = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  double pixels_wide = ceil(width * scale);
+  double pixels_high = ceil(height * scale);
 
   g_return_val_if_fail(draw != NULL, FALSE);
   g_return_val_if_fail(G_IS_FILE(file), FALSE);
@@ -92,11 +116,12 @@ kj_chart_export_drawing_png(KjChartDrawFunc draw, gconstpointer data, GFile *fil
   g_return_val_if_fail(style != NULL, FALSE);
   g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
 
-  surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)ceil(width * scale),
-                                       (int)ceil(height * scale));
+  if (!check_png_size(file, pixels_wide, pixels_high, error))
+    return FALSE;
+  surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)pixels_wide, (int)pixels_high);
   cr = cairo_create(surface);
   cairo_scale(cr, scale, scale);
-  draw(cr, width, height, style, data);
+  draw(cr, (int)ceil(width), (int)ceil(height), style, data);
   status = cairo_status(cr);
   cairo_destroy(cr);
 
@@ -109,15 +134,34 @@ kj_chart_export_drawing_png(KjChartDrawFunc draw, gconstpointer data, GFile *fil
   return save_bytes(file, bytes, error);
 }
 
-/* Sizes are in points; text stays text-shaped at any zoom. */
-gboolean
-kj_chart_export_drawing_svg(KjChartDrawFunc draw, gconstpointer data, GFile *file, int width,
-                            int height, const KjChartStyle *style, GError **error)
+/* Draws on a vector surface that streams into bytes, then saves them. */
+static gboolean
+export_vector(cairo_surface_t *surface, GByteArray *bytes, KjChartDrawFunc draw, gconstpointer data,
+              GFile *file, double width, double height, const KjChartStyle *style, GError **error)
 {
-  g_autoptr(GByteArray) bytes = NULL;
-  cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+
+  cr = cairo_create(surface);
+  draw(cr, (int)ceil(width), (int)ceil(height), style, data);
+  status = cairo_status(cr);
+  cairo_destroy(cr);
+  /* The document is written out when the surface is finished. */
+  cairo_surface_finish(surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    return drawing_failed(status, file, error);
+  return save_bytes(file, bytes, error);
+}
+
+/* Sizes are in points; text stays text-shaped at any zoom. */
+gboolean
+kj_chart_export_drawing_svg(KjChartDrawFunc draw, gconstpointer data, GFile *file, double width,
+                            double height, const KjChartStyle *style, GError **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
 
   g_return_val_if_fail(draw != NULL, FALSE);
   g_return_val_if_fail(G_IS_FILE(file), FALSE);
@@ -126,17 +170,24 @@ kj_chart_export_drawing_svg(KjChartDrawFunc draw, gconstpointer data, GFile *fil
   g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
 
   bytes = g_byte_array_new();
-  surface = cairo_svg_surface_create_for_stream(append_bytes, bytes, width, height);
-  cr = cairo_create(surface);
-  draw(cr, width, height, style, data);
-  status = cairo_status(cr);
-  cairo_destroy(cr);
-  /* The SVG is written out when the surface is finished. */
-  cairo_surface_finish(surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    return drawing_failed(status, file, error);
-  return save_bytes(file, bytes, error);
+  return export_vector(cairo_svg_surface_create_for_stream(append_bytes, bytes, width, height),
+                       bytes, draw, data, file, width, height, style, error);
+}
+
+/* One page of width × height points. */
+gboolean
+kj_chart_export_drawing_pdf(KjChartDrawFunc draw, gconstpointer data, GFile *file, double width,
+                            double height, const KjChartStyle *style, GError **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+
+  g_return_val_if_fail(draw != NULL, FALSE);
+  g_return_val_if_fail(G_IS_FILE(file), FALSE);
+  g_return_val_if_fail(width > 0 && height > 0, FALSE);
+  g_return_val_if_fail(style != NULL, FALSE);
+  g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
+
+  bytes = g_byte_array_new();
+  return export_vector(cairo_pdf_surface_create_for_stream(append_bytes, bytes, width, height),
+                       bytes, draw, data, file, width, height, style, error);
 }
