@@ -10,6 +10,7 @@ int kj_cli_fusion(int argc, char **argv);
 int kj_cli_train(int argc, char **argv);
 int kj_cli_eval(int argc, char **argv);
 int kj_cli_classify(int argc, char **argv);
+int kj_cli_roadmap(int argc, char **argv);
 
 void kj_cli_set_threads(int threads);
 gboolean kj_cli_parse_options(const char *command, const char *parameters, const char *summary,

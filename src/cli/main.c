@@ -19,6 +19,7 @@ static const KjCliCommand commands[] = {
   { "train", N_("Train a convolutional network on a dataset"), kj_cli_train },
   { "eval", N_("Evaluate a saved model on a dataset"), kj_cli_eval },
   { "classify", N_("Classify image files with a saved model"), kj_cli_classify },
+  { "roadmap", N_("Convert roadmaps, draw them as pictures, show their progress"), kj_cli_roadmap },
 };
 
 /* Parses a command's options, its --help included; on a bad option prints
