@@ -3,28 +3,24 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "kj-application.h"
 #include "kj-blas.h"
 #include "kj-classify-view.h"
 #include "kj-draw-canvas.h"
+#include "kj-error.h"
 #include "kj-fusion-area-row.h"
 #include "kj-fusion-page.h"
 #include "kj-i18n.h"
+#include "kj-roadmap-progress.h"
+#include "kj-test-window-util.h"
 #include "kj-window.h"
 
 static KjApplication *app;
-
-static void
-iterate(guint ms)
-{
-  gint64 end = g_get_monotonic_time() + ms * 1000;
-
-  while (g_get_monotonic_time() < end)
-    g_main_context_iteration(NULL, FALSE);
-}
 
 static KjWindow *
 open_window(void)
@@ -47,40 +43,8 @@ close_window(KjWindow *window)
 {
   g_object_add_weak_pointer(G_OBJECT(window), (gpointer *)&window);
   gtk_window_close(GTK_WINDOW(window));
-  iterate(50);
+  kj_test_iterate(50);
   g_assert_null(window);
-}
-
-/* The whole window as the user sees it, without any X tool. */
-static void
-save_screenshot(GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv("KJ_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new(widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width(widget);
-  int height = gtk_widget_get_height(widget);
-
-  g_assert_nonnull(dir);
-  g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
-  path = g_build_filename(dir, name, NULL);
-
-  gdk_paintable_snapshot(paintable, GDK_SNAPSHOT(snapshot), width, height);
-  node = gtk_snapshot_free_to_node(g_steal_pointer(&snapshot));
-  g_assert_nonnull(node);
-  texture = gsk_renderer_render_texture(gtk_native_get_renderer(GTK_NATIVE(widget)), node,
-                                        &GRAPHENE_RECT_INIT(0, 0, width, height));
-  g_assert_true(gdk_texture_save_to_png(texture, path));
-  g_test_message("screenshot: %s", path);
-}
-
-static const char *
-lang_suffix(void)
-{
-  return g_str_has_prefix(setlocale(LC_MESSAGES, NULL), "zh_CN") ? "zh" : "en";
 }
 
 static void
@@ -95,14 +59,14 @@ test_pages(void)
   for (guint i = 0; i < n; i++) {
     g_autoptr(AdwViewStackPage) page = g_list_model_get_item(G_LIST_MODEL(pages), i);
     const char *name = adw_view_stack_page_get_name(page);
-    g_autofree char *file = g_strdup_printf("%s-%s.png", name, lang_suffix());
+    g_autofree char *file = g_strdup_printf("%s-%s.png", name, kj_test_lang_suffix());
 
     g_assert_nonnull(adw_view_stack_page_get_title(page));
     adw_view_stack_set_visible_child_name(stack, name);
     gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-    iterate(100);
+    kj_test_iterate(100);
     g_assert_cmpstr(adw_view_stack_get_visible_child_name(stack), ==, name);
-    save_screenshot(GTK_WIDGET(window), file);
+    kj_test_save_screenshot(GTK_WIDGET(window), file);
   }
   close_window(window);
 }
@@ -121,29 +85,6 @@ test_fusion_opens_on_seed_example(void)
   close_window(window);
 }
 
-static GtkWidget *
-find_descendant(GtkWidget *widget, GType type, guint skip)
-{
-  static guint seen;
-
-  if (widget == NULL)
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE(widget, type)) {
-    if (seen == skip) {
-      seen = 0;
-      return widget;
-    }
-    seen++;
-  }
-  for (GtkWidget *child = gtk_widget_get_first_child(widget); child != NULL;
-       child = gtk_widget_get_next_sibling(child)) {
-    GtkWidget *found = find_descendant(child, type, skip);
-    if (found != NULL)
-      return found;
-  }
-  return NULL;
-}
-
 static void
 test_fusion_editing(void)
 {
@@ -151,7 +92,7 @@ test_fusion_editing(void)
   KjFusionPage *page =
       KJ_FUSION_PAGE(adw_view_stack_get_child_by_name(kj_window_get_stack(window), "fusion"));
   KjFusionModel *model = kj_fusion_page_get_model(page);
-  GtkWidget *row = find_descendant(GTK_WIDGET(page), KJ_TYPE_FUSION_AREA_ROW, 0);
+  GtkWidget *row = kj_test_find_descendant(GTK_WIDGET(page), KJ_TYPE_FUSION_AREA_ROW, 0);
   GtkSpinButton *spin;
   GtkRevealer *revealer;
   KjFusionArea *ai;
@@ -159,8 +100,8 @@ test_fusion_editing(void)
 
   g_assert_nonnull(row);
   ai = kj_fusion_area_row_get_area(KJ_FUSION_AREA_ROW(row));
-  spin = GTK_SPIN_BUTTON(find_descendant(row, GTK_TYPE_SPIN_BUTTON, 0));
-  revealer = GTK_REVEALER(find_descendant(row, GTK_TYPE_REVEALER, 0));
+  spin = GTK_SPIN_BUTTON(kj_test_find_descendant(row, GTK_TYPE_SPIN_BUTTON, 0));
+  revealer = GTK_REVEALER(kj_test_find_descendant(row, GTK_TYPE_REVEALER, 0));
 
   /* Typing a good value updates the area and the score. */
   gtk_editable_set_text(GTK_EDITABLE(spin), "1");
@@ -175,8 +116,8 @@ test_fusion_editing(void)
   g_assert_cmpfloat(kj_fusion_area_get_weight(ai), ==, 1.0);
   g_assert_true(gtk_widget_has_css_class(GTK_WIDGET(spin), "error"));
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  iterate(300); /* the revealer's transition */
-  save_screenshot(GTK_WIDGET(window), "fusion-refused-value.png");
+  kj_test_iterate(300); /* the revealer's transition */
+  kj_test_save_screenshot(GTK_WIDGET(window), "fusion-refused-value.png");
   gtk_spin_button_set_value(spin, 0.5);
   g_assert_false(gtk_revealer_get_reveal_child(revealer));
   g_assert_cmpstr(kj_fusion_page_get_score_text(page), ==, "0.75");
@@ -282,28 +223,29 @@ test_menu_windows(void)
   AdwStyleManager *style = adw_style_manager_get_default();
   GtkWindow *preferences;
   AdwComboRow *style_row;
-  g_autofree char *file = g_strdup_printf("fusion-dark-%s.png", lang_suffix());
+  g_autofree char *file = g_strdup_printf("fusion-dark-%s.png", kj_test_lang_suffix());
 
   g_action_group_activate_action(G_ACTION_GROUP(app), "preferences", NULL);
   preferences = find_toplevel(ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull(preferences);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(preferences));
-  save_screenshot(GTK_WIDGET(preferences), "preferences.png");
-  style_row = ADW_COMBO_ROW(find_descendant(GTK_WIDGET(preferences), ADW_TYPE_COMBO_ROW, 0));
+  kj_test_save_screenshot(GTK_WIDGET(preferences), "preferences.png");
+  style_row =
+      ADW_COMBO_ROW(kj_test_find_descendant(GTK_WIDGET(preferences), ADW_TYPE_COMBO_ROW, 0));
   adw_combo_row_set_selected(style_row, 2);
   g_assert_cmpint(g_settings_get_enum(settings, "color-scheme"), ==, 2);
   g_assert_cmpint(adw_style_manager_get_color_scheme(style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_window_destroy(preferences);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  iterate(100);
-  save_screenshot(GTK_WIDGET(window), file);
+  kj_test_iterate(100);
+  kj_test_save_screenshot(GTK_WIDGET(window), file);
   g_settings_reset(settings, "color-scheme");
   g_assert_cmpint(adw_style_manager_get_color_scheme(style), ==, ADW_COLOR_SCHEME_DEFAULT);
 
   g_action_group_activate_action(G_ACTION_GROUP(app), "about", NULL);
   g_assert_nonnull(find_toplevel(ADW_TYPE_ABOUT_WINDOW));
   gtk_test_widget_wait_for_draw(GTK_WIDGET(find_toplevel(ADW_TYPE_ABOUT_WINDOW)));
-  save_screenshot(GTK_WIDGET(find_toplevel(ADW_TYPE_ABOUT_WINDOW)), "about.png");
+  kj_test_save_screenshot(GTK_WIDGET(find_toplevel(ADW_TYPE_ABOUT_WINDOW)), "about.png");
   g_assert_true(gtk_icon_theme_has_icon(
       gtk_icon_theme_get_for_display(gtk_widget_get_display(GTK_WIDGET(window))), APP_ID));
   gtk_window_destroy(find_toplevel(ADW_TYPE_ABOUT_WINDOW));
@@ -311,23 +253,9 @@ test_menu_windows(void)
   g_assert_true(gtk_widget_activate_action(GTK_WIDGET(window), "win.show-help-overlay", NULL));
   g_assert_nonnull(find_toplevel(GTK_TYPE_SHORTCUTS_WINDOW));
   gtk_test_widget_wait_for_draw(GTK_WIDGET(find_toplevel(GTK_TYPE_SHORTCUTS_WINDOW)));
-  save_screenshot(GTK_WIDGET(find_toplevel(GTK_TYPE_SHORTCUTS_WINDOW)), "shortcuts.png");
+  kj_test_save_screenshot(GTK_WIDGET(find_toplevel(GTK_TYPE_SHORTCUTS_WINDOW)), "shortcuts.png");
   gtk_window_destroy(find_toplevel(GTK_TYPE_SHORTCUTS_WINDOW));
   close_window(window);
-}
-
-/* Iterates the main loop until done(data) or the deadline, which fails. */
-static void
-wait_until(gboolean (*done)(gpointer data), gpointer data, guint seconds, const char *what)
-{
-  gint64 end = g_get_monotonic_time() + (gint64)seconds * G_USEC_PER_SEC;
-
-  while (!done(data)) {
-    if (g_get_monotonic_time() > end)
-      g_error("timed out after %u s waiting for %s", seconds, what);
-    g_main_context_iteration(NULL, FALSE);
-    g_usleep(1000);
-  }
 }
 
 static gboolean
@@ -397,12 +325,12 @@ action_enabled(const char *name)
 static void
 show_lab_tab(KjWindow *window, const char *tab, const char *screenshot)
 {
-  g_autofree char *file = g_strdup_printf("%s-%s.png", screenshot, lang_suffix());
+  g_autofree char *file = g_strdup_printf("%s-%s.png", screenshot, kj_test_lang_suffix());
 
   kj_lab_page_show_view(kj_window_get_lab_page(window), tab);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  iterate(300);
-  save_screenshot(GTK_WIDGET(window), file);
+  kj_test_iterate(300);
+  kj_test_save_screenshot(GTK_WIDGET(window), file);
 }
 
 static char *
@@ -470,7 +398,7 @@ test_lab_trains(void)
 
   gtk_window_set_default_size(GTK_WINDOW(window), 1400, 900);
   kj_window_show_page(window, "lab");
-  wait_until(lab_ready, page, 60, "the shapes dataset");
+  kj_test_wait_until(lab_ready, page, 60, "the shapes dataset");
   g_assert_true(action_enabled("train-start"));
   g_assert_false(action_enabled("train-stop"));
 
@@ -482,7 +410,7 @@ test_lab_trains(void)
   g_assert_true(action_enabled("train-pause"));
   g_assert_true(action_enabled("train-stop"));
 
-  wait_until(lab_epoch_shown, page, 120, "the first epoch");
+  kj_test_wait_until(lab_epoch_shown, page, 120, "the first epoch");
   kj_chart_series_get_points(
       kj_chart_get_series(kj_training_charts_get_loss(charts), KJ_LOSS_SERIES_BATCH), &n);
   g_assert_cmpuint(n, >, 0);
@@ -494,11 +422,11 @@ test_lab_trains(void)
   /* Pause holds the run; resume carries on. */
   g_action_group_activate_action(G_ACTION_GROUP(app), "train-pause", NULL);
   g_assert_cmpint(kj_lab_page_get_state(page), ==, KJ_LAB_STATE_PAUSED);
-  iterate(200);
+  kj_test_iterate(200);
   g_action_group_activate_action(G_ACTION_GROUP(app), "train-pause", NULL);
   g_assert_cmpint(kj_lab_page_get_state(page), ==, KJ_LAB_STATE_TRAINING);
 
-  wait_until(lab_ready, page, 180, "the end of training");
+  kj_test_wait_until(lab_ready, page, 180, "the end of training");
   g_source_remove(timer);
   g_array_sort(monitor.gaps, compare_gaps);
   g_assert_cmpuint(monitor.gaps->len, >, 100);
@@ -519,11 +447,11 @@ test_lab_trains(void)
   show_lab_tab(window, "confusion", "lab-confusion");
 
   /* A good image is classified, a corrupt one fails with its name. */
-  classify = KJ_CLASSIFY_VIEW(find_descendant(GTK_WIDGET(page), KJ_TYPE_CLASSIFY_VIEW, 0));
+  classify = KJ_CLASSIFY_VIEW(kj_test_find_descendant(GTK_WIDGET(page), KJ_TYPE_CLASSIFY_VIEW, 0));
   files[0] = g_file_new_for_path(good);
   files[1] = g_file_new_for_path(corrupt);
   kj_lab_page_open_files(page, files, 2);
-  canvas = KJ_DRAW_CANVAS(find_descendant(GTK_WIDGET(classify), KJ_TYPE_DRAW_CANVAS, 0));
+  canvas = KJ_DRAW_CANVAS(kj_test_find_descendant(GTK_WIDGET(classify), KJ_TYPE_DRAW_CANVAS, 0));
   kj_draw_canvas_begin_stroke(canvas, 0.3, 0.3, 1.0);
   kj_draw_canvas_extend_stroke(canvas, 0.7, 0.7, 1.0);
   kj_draw_canvas_end_stroke(canvas);
@@ -541,7 +469,7 @@ test_lab_trains(void)
   model_path = write_test_model(tmp);
   model_file = g_file_new_for_path(model_path);
   kj_window_open_files(window, &model_file, 1);
-  wait_until(lab_has_test_model, page, 30, "the model file to load");
+  kj_test_wait_until(lab_has_test_model, page, 30, "the model file to load");
   g_object_unref(model_file);
   g_unlink(model_path);
 
@@ -569,17 +497,17 @@ test_lab_close_while_training(void)
 
   kj_window_show_page(window, "lab");
   g_action_group_activate_action(G_ACTION_GROUP(app), "train-start", NULL);
-  wait_until(lab_training, page, 60, "training to start");
+  kj_test_wait_until(lab_training, page, 60, "training to start");
 
   gtk_window_close(GTK_WINDOW(window));
-  iterate(50);
+  kj_test_iterate(50);
   dialog = find_toplevel(ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull(dialog);
   g_assert_nonnull(find_toplevel(KJ_TYPE_WINDOW)); /* still open */
   adw_message_dialog_response(ADW_MESSAGE_DIALOG(dialog), "stop");
   g_object_add_weak_pointer(G_OBJECT(window), (gpointer *)&window);
-  wait_until(window_gone, &window, 30, "the window to close");
-  iterate(300); /* wake-ups still on their way find the page gone */
+  kj_test_wait_until(window_gone, &window, 30, "the window to close");
+  kj_test_iterate(300); /* wake-ups still on their way find the page gone */
 }
 
 /* Under LANG=zh_CN.UTF-8 the window speaks Chinese. */
@@ -604,6 +532,284 @@ test_translated(void)
   close_window(window);
 }
 
+/* ---- the Roadmap page ---- */
+
+static KjRoadmapPage *
+roadmap_page(KjWindow *window)
+{
+  return kj_window_get_roadmap_page(window);
+}
+
+static char *
+autosave_path(void)
+{
+  return g_build_filename(g_get_user_data_dir(), "kuajie", "roadmap.json", NULL);
+}
+
+static void
+remove_autosave(void)
+{
+  g_autofree char *path = autosave_path();
+
+  g_remove(path);
+}
+
+static gboolean
+file_exists(gpointer path)
+{
+  return g_file_test(path, G_FILE_TEST_EXISTS);
+}
+
+/* A first start shows the seed's roadmap on the first page, with nothing
+ * done yet, and writes nothing until the user changes something. */
+static void
+test_roadmap_default(void)
+{
+  KjWindow *window;
+  KjRoadmap *roadmap;
+  g_autofree char *path = autosave_path();
+  g_autofree char *expected = NULL;
+  g_autofree char *file = g_strdup_printf("roadmap-%s.png", kj_test_lang_suffix());
+
+  remove_autosave();
+  g_settings_reset(kj_application_get_settings(app), "last-page");
+  window = open_window();
+  roadmap = kj_roadmap_page_get_roadmap(roadmap_page(window));
+  g_assert_cmpstr(adw_view_stack_get_visible_child_name(kj_window_get_stack(window)), ==,
+                  "roadmap");
+  g_assert_cmpuint(kj_roadmap_get_n_nodes(roadmap), >=, 40);
+  g_assert_false(kj_roadmap_can_undo(roadmap));
+  expected = g_strdup_printf(_("%u of %u topics done"), 0, kj_roadmap_get_n_nodes(roadmap));
+  g_assert_true(
+      g_str_has_prefix(kj_roadmap_page_get_progress_text(roadmap_page(window)), expected));
+  kj_roadmap_page_set_selected(roadmap_page(window), kj_roadmap_lookup_node(roadmap, "ai"));
+  kj_test_iterate(300);
+  kj_test_save_screenshot(GTK_WIDGET(window), file);
+  close_window(window);
+  g_assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+}
+
+/* Add, undo, redo and a status change through the page; the change is
+ * autosaved within seconds and is there at the next start. */
+static void
+test_roadmap_edit_autosave(void)
+{
+  KjWindow *window;
+  KjRoadmapPage *page;
+  KjRoadmap *roadmap;
+  KjRoadmapNode *ai, *added;
+  g_autofree char *path = autosave_path();
+  guint n;
+
+  remove_autosave();
+  window = open_window();
+  page = roadmap_page(window);
+  roadmap = kj_roadmap_page_get_roadmap(page);
+  n = kj_roadmap_get_n_nodes(roadmap);
+  ai = kj_roadmap_lookup_node(roadmap, "ai");
+  g_assert_nonnull(ai);
+
+  kj_roadmap_page_set_selected(page, ai);
+  g_assert_true(gtk_widget_activate_action(GTK_WIDGET(page), "roadmap.add-topic", NULL));
+  g_assert_cmpuint(kj_roadmap_get_n_nodes(roadmap), ==, n + 1);
+  added = kj_roadmap_page_get_selected(page);
+  g_assert_nonnull(added);
+  g_assert_true(added != ai);
+  g_assert_cmpstr(kj_roadmap_node_get_effective_domain(added), ==, "ai");
+  g_assert_nonnull(kj_roadmap_lookup_edge(roadmap, "ai", kj_roadmap_node_get_id(added)));
+
+  /* One undo takes back the topic and its connection. */
+  g_assert_true(gtk_widget_activate_action(GTK_WIDGET(page), "roadmap.undo", NULL));
+  g_assert_cmpuint(kj_roadmap_get_n_nodes(roadmap), ==, n);
+  g_assert_null(kj_roadmap_page_get_selected(page));
+  g_assert_true(gtk_widget_activate_action(GTK_WIDGET(page), "roadmap.redo", NULL));
+  g_assert_cmpuint(kj_roadmap_get_n_nodes(roadmap), ==, n + 1);
+
+  /* Remove, from the page's action, with undo. */
+  kj_roadmap_page_set_selected(page, kj_roadmap_get_node(roadmap, n));
+  g_assert_true(gtk_widget_activate_action(GTK_WIDGET(page), "roadmap.remove-topic", NULL));
+  g_assert_cmpuint(kj_roadmap_get_n_nodes(roadmap), ==, n);
+  g_assert_false(gtk_widget_activate_action(GTK_WIDGET(page), "roadmap.remove-topic", NULL) &&
+                 kj_roadmap_get_n_nodes(roadmap) != n);
+
+  kj_roadmap_node_set_status(ai, KJ_ROADMAP_STATUS_DONE);
+  g_assert_true(g_str_has_prefix(kj_roadmap_page_get_progress_text(page), "1 of"));
+  kj_test_wait_until(file_exists, path, 10, "the autosave");
+  close_window(window);
+
+  window = open_window();
+  roadmap = kj_roadmap_page_get_roadmap(roadmap_page(window));
+  g_assert_cmpuint(kj_roadmap_get_n_nodes(roadmap), ==, n);
+  g_assert_cmpint(kj_roadmap_node_get_status(kj_roadmap_lookup_node(roadmap, "ai")), ==,
+                  KJ_ROADMAP_STATUS_DONE);
+  g_assert_false(kj_roadmap_can_undo(roadmap));
+  close_window(window);
+  remove_autosave();
+}
+
+/* `kuajie FILE.mmd` opens the roadmap, with an Undo; a malformed file is
+ * refused with its line and column and changes nothing. */
+static void
+test_roadmap_open_files(void)
+{
+  g_autofree char *dir = g_dir_make_tmp("kj-roadmap-XXXXXX", NULL);
+  g_autofree char *mmd = g_build_filename(dir, "plan.mmd", NULL);
+  g_autofree char *bad = g_build_filename(dir, "bad.json", NULL);
+  g_autoptr(GFile) mmd_file = g_file_new_for_path(mmd);
+  g_autoptr(GFile) bad_file = g_file_new_for_path(bad);
+  g_autoptr(GError) error = NULL;
+  KjWindow *window;
+  KjRoadmapPage *page;
+  KjRoadmap *roadmap;
+  guint n;
+  GFile *files[1];
+
+  g_assert_true(
+      g_file_set_contents(mmd, "graph LR\n  a[C] --> b[Rust] --> c((WebAssembly))\n", -1, NULL));
+  g_assert_true(g_file_set_contents(bad,
+                                    "{\n  \"format\": \"kuajie-roadmap\",\n  \"version\": 1,\n"
+                                    "  \"nodes\": [ { \"id\": \"a\" } ],\n  \"edges\": [,]\n}\n",
+                                    -1, NULL));
+  remove_autosave();
+  window = open_window();
+  page = roadmap_page(window);
+  roadmap = kj_roadmap_page_get_roadmap(page);
+  n = kj_roadmap_get_n_nodes(roadmap);
+  adw_view_stack_set_visible_child_name(kj_window_get_stack(window), "fusion");
+
+  files[0] = mmd_file;
+  kj_window_open_files(window, files, 1);
+  g_assert_cmpstr(adw_view_stack_get_visible_child_name(kj_window_get_stack(window)), ==,
+                  "roadmap");
+  g_assert_cmpuint(kj_roadmap_get_n_nodes(roadmap), ==, 3);
+  g_assert_cmpstr(kj_roadmap_node_get_title(kj_roadmap_lookup_node(roadmap, "c")), ==,
+                  "WebAssembly");
+  g_assert_true(gtk_widget_activate_action(GTK_WIDGET(page), "roadmap.undo-replace", NULL));
+  g_assert_cmpuint(kj_roadmap_get_n_nodes(roadmap), ==, n);
+
+  g_assert_false(kj_roadmap_page_open_file(page, bad_file, &error));
+  g_assert_error(error, KJ_ERROR, KJ_ERROR_PARSE);
+  g_assert_nonnull(strstr(error->message, "Line 5, column"));
+  g_assert_cmpuint(kj_roadmap_get_n_nodes(roadmap), ==, n);
+  close_window(window);
+  remove_autosave();
+  g_remove(mmd);
+  g_remove(bad);
+  g_rmdir(dir);
+}
+
+/* Save As and Export write every format the page offers. */
+static void
+test_roadmap_save_as(void)
+{
+  static const char *const names[] = { "r.json", "r.mmd", "r.png", "r.svg", "r.pdf" };
+  g_autofree char *dir = g_dir_make_tmp("kj-roadmap-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  KjWindow *window = open_window();
+  KjRoadmapPage *page = roadmap_page(window);
+  g_autofree char *unknown = g_build_filename(dir, "r.txt", NULL);
+  g_autoptr(GFile) unknown_file = g_file_new_for_path(unknown);
+
+  for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+    g_autofree char *path = g_build_filename(dir, names[i], NULL);
+    g_autoptr(GFile) file = g_file_new_for_path(path);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true(kj_roadmap_page_save_to_file(page, file, &error));
+    g_assert_no_error(error);
+    g_assert_true(g_file_get_contents(path, &contents, &length, NULL));
+    g_assert_cmpuint(length, >, 100);
+    g_remove(path);
+  }
+  g_assert_false(kj_roadmap_page_save_to_file(page, unknown_file, &error));
+  g_assert_error(error, KJ_ERROR, KJ_ERROR_IO);
+  g_assert_false(g_file_test(unknown, G_FILE_TEST_EXISTS));
+  close_window(window);
+  g_rmdir(dir);
+}
+
+/* An autosave that cannot be read is kept aside, whole, and the default
+ * roadmap shown. */
+static void
+test_roadmap_broken_autosave(void)
+{
+  g_autofree char *path = autosave_path();
+  g_autofree char *folder = g_path_get_dirname(path);
+  const char *garbage = "{ \"format\": \"kuajie-roadmap\", \"version\": 1, \"nodes\": [";
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+  KjWindow *window;
+
+  g_assert_cmpint(g_mkdir_with_parents(folder, 0700), ==, 0);
+  g_assert_true(g_file_set_contents(path, garbage, -1, NULL));
+  window = open_window();
+  g_assert_cmpuint(kj_roadmap_get_n_nodes(kj_roadmap_page_get_roadmap(roadmap_page(window))), >=,
+                   40);
+  g_assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+  listing = g_dir_open(folder, 0, NULL);
+  while ((name = g_dir_read_name(listing)) != NULL) {
+    g_autofree char *aside = g_build_filename(folder, name, NULL);
+    g_autofree char *contents = NULL;
+
+    if (!g_str_has_prefix(name, "roadmap-unreadable-"))
+      continue;
+    g_assert_true(g_file_get_contents(aside, &contents, NULL, NULL));
+    g_assert_cmpstr(contents, ==, garbage);
+    g_remove(aside);
+    kept = TRUE;
+  }
+  g_assert_true(kept);
+  close_window(window);
+}
+
+/* With "Use Roadmap Progress" on, the AI area's weight is the share done of
+ * the roadmap's AI domain, and the score follows a status change. */
+static void
+test_roadmap_feeds_fusion(void)
+{
+  KjWindow *window;
+  KjRoadmap *roadmap;
+  KjFusionPage *fusion;
+  KjFusionArea *ai_area;
+  g_autoptr(KjRoadmapProgress) before = NULL;
+  g_autoptr(KjRoadmapProgress) after = NULL;
+  g_autofree char *score = NULL;
+
+  remove_autosave();
+  window = open_window();
+  roadmap = kj_roadmap_page_get_roadmap(roadmap_page(window));
+  fusion = kj_window_get_fusion_page(window);
+  kj_fusion_page_set_use_roadmap(fusion, TRUE);
+  ai_area = kj_fusion_model_find_area(
+      kj_fusion_page_get_model(fusion),
+      kj_roadmap_node_get_title(kj_roadmap_lookup_node(roadmap, "ai")), NULL);
+  g_assert_nonnull(ai_area);
+  before = kj_roadmap_get_progress(roadmap, "ai");
+  g_assert_cmpfloat(kj_fusion_area_get_weight(ai_area), ==, before->fraction);
+  g_assert_cmpfloat(kj_fusion_model_get_programming_weight(kj_fusion_page_get_model(fusion)), ==,
+                    0.0);
+  score = g_strdup(kj_fusion_page_get_score_text(fusion));
+
+  kj_roadmap_node_set_status(kj_roadmap_lookup_node(roadmap, "ai"), KJ_ROADMAP_STATUS_DONE);
+  after = kj_roadmap_get_progress(roadmap, "ai");
+  g_assert_cmpfloat(after->fraction, >, before->fraction);
+  g_assert_cmpfloat(kj_fusion_area_get_weight(ai_area), ==, after->fraction);
+  g_assert_cmpstr(kj_fusion_page_get_score_text(fusion), !=, score);
+  adw_view_stack_set_visible_child_name(kj_window_get_stack(window), "fusion");
+  kj_test_iterate(300);
+  kj_test_save_screenshot(GTK_WIDGET(window), "fusion-follows-roadmap.png");
+
+  /* Off again: the weights stay, and become the user's to edit. */
+  kj_fusion_page_set_use_roadmap(fusion, FALSE);
+  kj_roadmap_node_set_status(kj_roadmap_lookup_node(roadmap, "ai"), KJ_ROADMAP_STATUS_NOT_STARTED);
+  g_assert_cmpfloat(kj_fusion_area_get_weight(ai_area), ==, after->fraction);
+  g_assert_true(gtk_widget_activate_action(GTK_WIDGET(fusion), "fusion.reset", NULL));
+  close_window(window);
+  remove_autosave();
+}
+
 static void
 on_activate(GApplication *application)
 {
@@ -615,7 +821,14 @@ main(int argc, char *argv[])
 {
   gboolean translated = g_strcmp0(g_getenv("KJ_TEST_TRANSLATED"), "1") == 0;
   gboolean lab = g_strcmp0(g_getenv("KJ_TEST_PART"), "lab") == 0;
+  gboolean roadmap = g_strcmp0(g_getenv("KJ_TEST_PART"), "roadmap") == 0;
+  g_autofree char *data_home = g_dir_make_tmp("kj-test-data-XXXXXX", NULL);
   int status;
+
+  /* The roadmap's autosave and your own images go here, never into the
+   * real user data dir. */
+  g_assert_nonnull(data_home);
+  g_setenv("XDG_DATA_HOME", data_home, TRUE);
 
   kj_i18n_init();
   kj_blas_init(); /* as main() does, before any thread */
@@ -638,6 +851,13 @@ main(int argc, char *argv[])
     g_test_add_func("/kj/window/translated", test_translated);
     g_test_add_func("/kj/window/pages", test_pages);
     g_test_add_func("/kj/window/lab-trains", test_lab_trains);
+  } else if (roadmap) {
+    g_test_add_func("/kj/window/roadmap/default", test_roadmap_default);
+    g_test_add_func("/kj/window/roadmap/edit-autosave", test_roadmap_edit_autosave);
+    g_test_add_func("/kj/window/roadmap/open-files", test_roadmap_open_files);
+    g_test_add_func("/kj/window/roadmap/save-as", test_roadmap_save_as);
+    g_test_add_func("/kj/window/roadmap/broken-autosave", test_roadmap_broken_autosave);
+    g_test_add_func("/kj/window/roadmap/feeds-fusion", test_roadmap_feeds_fusion);
   } else if (lab) {
     g_test_add_func("/kj/window/lab-trains", test_lab_trains);
     g_test_add_func("/kj/window/lab-close-while-training", test_lab_close_while_training);

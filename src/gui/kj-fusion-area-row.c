@@ -15,8 +15,10 @@ struct _KjFusionAreaRow {
   GtkLabel *contribution_label;
   GtkAdjustment *weight_adjustment;
   GtkAdjustment *alpha_adjustment;
+  GtkScale *weight_scale;
   GtkSpinButton *weight_spin;
   GtkSpinButton *alpha_spin;
+  GtkLabel *source_label;
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
 
@@ -120,7 +122,9 @@ kj_fusion_area_row_class_init(KjFusionAreaRowClass *klass)
   gtk_widget_class_bind_template_child(widget_class, KjFusionAreaRow, contribution_label);
   gtk_widget_class_bind_template_child(widget_class, KjFusionAreaRow, weight_adjustment);
   gtk_widget_class_bind_template_child(widget_class, KjFusionAreaRow, alpha_adjustment);
+  gtk_widget_class_bind_template_child(widget_class, KjFusionAreaRow, weight_scale);
   gtk_widget_class_bind_template_child(widget_class, KjFusionAreaRow, weight_spin);
+  gtk_widget_class_bind_template_child(widget_class, KjFusionAreaRow, source_label);
   gtk_widget_class_bind_template_child(widget_class, KjFusionAreaRow, alpha_spin);
   gtk_widget_class_bind_template_child(widget_class, KjFusionAreaRow, error_revealer);
   gtk_widget_class_bind_template_child(widget_class, KjFusionAreaRow, error_label);
@@ -162,4 +166,17 @@ kj_fusion_area_row_get_area(KjFusionAreaRow *self)
 {
   g_return_val_if_fail(KJ_IS_FUSION_AREA_ROW(self), NULL);
   return self->area;
+}
+
+/* While the weight comes from elsewhere (the roadmap), it cannot be edited
+ * here and the row says where it comes from. */
+void
+kj_fusion_area_row_set_weight_source(KjFusionAreaRow *self, const char *source)
+{
+  g_return_if_fail(KJ_IS_FUSION_AREA_ROW(self));
+
+  gtk_widget_set_sensitive(GTK_WIDGET(self->weight_scale), source == NULL);
+  gtk_widget_set_sensitive(GTK_WIDGET(self->weight_spin), source == NULL);
+  gtk_label_set_text(self->source_label, source != NULL ? source : "");
+  gtk_widget_set_visible(GTK_WIDGET(self->source_label), source != NULL);
 }

@@ -12,5 +12,8 @@ G_DECLARE_FINAL_TYPE(KjFusionAreaRow, kj_fusion_area_row, KJ, FUSION_AREA_ROW, G
 
 GtkWidget *kj_fusion_area_row_new(KjFusionModel *model, KjFusionArea *area);
 KjFusionArea *kj_fusion_area_row_get_area(KjFusionAreaRow *self);
+/* NULL: the weight is the user's; otherwise it is shown read-only with this
+ * text saying where it comes from. */
+void kj_fusion_area_row_set_weight_source(KjFusionAreaRow *self, const char *source);
 
 G_END_DECLS

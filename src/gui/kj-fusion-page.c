@@ -7,6 +7,7 @@
 #include "kj-chart-view.h"
 #include "kj-fusion-area-row.h"
 #include "kj-fusion-charts.h"
+#include "kj-fusion-roadmap.h"
 #include "kj-fusion-settings.h"
 #include "kj-number.h"
 #include "kj-unit-spin.h"
@@ -22,7 +23,10 @@ struct _KjFusionPage {
   GtkLevelBar *score_bar;
   GtkLabel *attainable_label;
   GtkAdjustment *w1_adjustment;
+  GtkScale *w1_scale;
   GtkSpinButton *w1_spin;
+  GtkLabel *w1_source_label;
+  GtkSwitch *roadmap_switch;
   GtkRevealer *w1_error_revealer;
   GtkLabel *w1_error_label;
   GtkListBox *area_list;
@@ -37,6 +41,8 @@ struct _KjFusionPage {
   KjChart *contributions_chart;
   KjChart *curve_chart;
   guint save_source;
+  KjRoadmap *roadmap; /* whose progress the weights follow while the switch is on */
+  gboolean following; /* re-entrancy guard: following sets weights, which notify */
 
   /* the last area removed, for Undo */
   char *removed_name;
@@ -115,11 +121,90 @@ schedule_save(KjFusionPage *self)
   self->save_source = g_timeout_add(SAVE_DELAY_MS, save_now, self);
 }
 
+static void follow_roadmap(KjFusionPage *self, gboolean add_missing);
+
 static void
 on_model_changed(KjFusionPage *self)
 {
+  /* A renamed or added area may now match a domain. */
+  follow_roadmap(self, FALSE);
   update_score(self);
   schedule_save(self);
+}
+
+/* "From the roadmap: 3/8 done" */
+static char *
+format_source(const KjRoadmapProgress *progress)
+{
+  if (progress == NULL)
+    return NULL;
+  /* Translators: the share of a roadmap domain's topics that are done */
+  return g_strdup_printf(_("From the roadmap: %u/%u done"), progress->n_done,
+                         progress->n_nodes - progress->n_skipped);
+}
+
+static void
+set_w1_source(KjFusionPage *self, const char *source)
+{
+  gtk_widget_set_sensitive(GTK_WIDGET(self->w1_scale), source == NULL);
+  gtk_widget_set_sensitive(GTK_WIDGET(self->w1_spin), source == NULL);
+  gtk_label_set_text(self->w1_source_label, source != NULL ? source : "");
+  gtk_widget_set_visible(GTK_WIDGET(self->w1_source_label), source != NULL);
+}
+
+/* Marks w1 and the rows whose weights come from the roadmap. */
+static void
+update_sources(KjFusionPage *self)
+{
+  gboolean on = self->roadmap != NULL && gtk_switch_get_active(self->roadmap_switch);
+  g_autoptr(GPtrArray) domains = on ? kj_roadmap_dup_domain_progress(self->roadmap) : NULL;
+  g_autofree char *w1_source = NULL;
+  GtkWidget *child;
+
+  for (guint i = 0; domains != NULL && i < domains->len; i++) {
+    const KjRoadmapProgress *progress = g_ptr_array_index(domains, i);
+
+    if (g_strcmp0(progress->domain, KJ_FUSION_PROGRAMMING_DOMAIN) == 0)
+      w1_source = format_source(progress);
+  }
+  set_w1_source(self, w1_source);
+  for (child = gtk_widget_get_first_child(GTK_WIDGET(self->area_list)); child != NULL;
+       child = gtk_widget_get_next_sibling(child)) {
+    KjFusionArea *area;
+    g_autofree char *source = NULL;
+
+    if (!KJ_IS_FUSION_AREA_ROW(child))
+      continue;
+    area = kj_fusion_area_row_get_area(KJ_FUSION_AREA_ROW(child));
+    if (domains != NULL)
+      source = format_source(kj_fusion_roadmap_find_domain(domains, kj_fusion_area_get_name(area)));
+    kj_fusion_area_row_set_weight_source(KJ_FUSION_AREA_ROW(child), source);
+  }
+}
+
+static void
+follow_roadmap(KjFusionPage *self, gboolean add_missing)
+{
+  if (self->following || self->model == NULL)
+    return;
+  self->following = TRUE;
+  if (self->roadmap != NULL && gtk_switch_get_active(self->roadmap_switch))
+    kj_fusion_model_follow_roadmap(self->model, self->roadmap, add_missing);
+  update_sources(self);
+  self->following = FALSE;
+}
+
+static void
+on_roadmap_changed(KjFusionPage *self)
+{
+  follow_roadmap(self, FALSE);
+}
+
+/* Turning it on also gives every domain without an area one of its own. */
+static void
+on_roadmap_switch(KjFusionPage *self)
+{
+  follow_roadmap(self, TRUE);
 }
 
 static GtkWidget *
@@ -148,6 +233,7 @@ on_items_changed(GListModel *list, guint position, guint removed, guint added, K
 {
   guint n = g_list_model_get_n_items(list);
 
+  update_sources(self);
   if (gtk_list_box_get_selected_row(self->area_list) == NULL && n > 0)
     kj_fusion_page_select_area(self, added > 0 ? position + added - 1 : MIN(position, n - 1));
   else if (added > 0)
@@ -240,6 +326,8 @@ reset_activated(GtkWidget *widget, const char *action_name, GVariant *parameter)
   KjFusionPage *self = KJ_FUSION_PAGE(widget);
   g_autoptr(KjFusionModel) model = kj_fusion_model_new_default();
 
+  /* The seed's example is fixed numbers, not the roadmap's progress. */
+  gtk_switch_set_active(self->roadmap_switch, FALSE);
   set_model(self, model);
   schedule_save(self);
 }
@@ -255,6 +343,9 @@ kj_fusion_page_dispose(GObject *object)
   }
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data(self->model, self);
+  if (self->roadmap != NULL)
+    g_signal_handlers_disconnect_by_data(self->roadmap, self);
+  g_clear_object(&self->roadmap);
   gtk_widget_dispose_template(GTK_WIDGET(self), KJ_TYPE_FUSION_PAGE);
   g_clear_object(&self->selected);
   g_clear_object(&self->model);
@@ -280,7 +371,10 @@ kj_fusion_page_class_init(KjFusionPageClass *klass)
   gtk_widget_class_bind_template_child(widget_class, KjFusionPage, score_bar);
   gtk_widget_class_bind_template_child(widget_class, KjFusionPage, attainable_label);
   gtk_widget_class_bind_template_child(widget_class, KjFusionPage, w1_adjustment);
+  gtk_widget_class_bind_template_child(widget_class, KjFusionPage, w1_scale);
   gtk_widget_class_bind_template_child(widget_class, KjFusionPage, w1_spin);
+  gtk_widget_class_bind_template_child(widget_class, KjFusionPage, w1_source_label);
+  gtk_widget_class_bind_template_child(widget_class, KjFusionPage, roadmap_switch);
   gtk_widget_class_bind_template_child(widget_class, KjFusionPage, w1_error_revealer);
   gtk_widget_class_bind_template_child(widget_class, KjFusionPage, w1_error_label);
   gtk_widget_class_bind_template_child(widget_class, KjFusionPage, area_list);
@@ -328,6 +422,8 @@ kj_fusion_page_init(KjFusionPage *self)
 
   gtk_widget_action_set_enabled(GTK_WIDGET(self), "fusion.undo-remove", FALSE);
   set_model(self, model);
+  g_signal_connect_swapped(self->roadmap_switch, "notify::active", G_CALLBACK(on_roadmap_switch),
+                           self);
 }
 
 /* Replaces the seed example the page opens on with the user's own values. */
@@ -341,6 +437,8 @@ kj_fusion_page_load(KjFusionPage *self, GSettings *settings)
   g_set_object(&self->settings, settings);
   model = kj_fusion_settings_load(settings);
   set_model(self, model);
+  g_settings_bind(settings, "fusion-use-roadmap", self->roadmap_switch, "active",
+                  G_SETTINGS_BIND_DEFAULT);
 }
 
 void
@@ -376,4 +474,32 @@ kj_fusion_page_select_area(KjFusionPage *self, guint position)
 
   row = gtk_list_box_get_row_at_index(self->area_list, (int)position);
   gtk_list_box_select_row(self->area_list, row);
+}
+
+void
+kj_fusion_page_set_roadmap(KjFusionPage *self, KjRoadmap *roadmap)
+{
+  g_return_if_fail(KJ_IS_FUSION_PAGE(self));
+  g_return_if_fail(roadmap == NULL || KJ_IS_ROADMAP(roadmap));
+
+  if (self->roadmap != NULL)
+    g_signal_handlers_disconnect_by_data(self->roadmap, self);
+  g_set_object(&self->roadmap, roadmap);
+  if (roadmap != NULL)
+    g_signal_connect_swapped(roadmap, "changed", G_CALLBACK(on_roadmap_changed), self);
+  follow_roadmap(self, FALSE);
+}
+
+gboolean
+kj_fusion_page_get_use_roadmap(KjFusionPage *self)
+{
+  g_return_val_if_fail(KJ_IS_FUSION_PAGE(self), FALSE);
+  return gtk_switch_get_active(self->roadmap_switch);
+}
+
+void
+kj_fusion_page_set_use_roadmap(KjFusionPage *self, gboolean use_roadmap)
+{
+  g_return_if_fail(KJ_IS_FUSION_PAGE(self));
+  gtk_switch_set_active(self->roadmap_switch, use_roadmap);
 }

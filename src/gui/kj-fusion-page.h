@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "kj-fusion-model.h"
+#include "kj-roadmap.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,10 @@ void kj_fusion_page_save(KjFusionPage *self);
 KjFusionModel *kj_fusion_page_get_model(KjFusionPage *self);
 const char *kj_fusion_page_get_score_text(KjFusionPage *self);
 void kj_fusion_page_select_area(KjFusionPage *self, guint position);
+/* The roadmap whose progress the weights follow while "Use Roadmap Progress"
+ * is on. */
+void kj_fusion_page_set_roadmap(KjFusionPage *self, KjRoadmap *roadmap);
+gboolean kj_fusion_page_get_use_roadmap(KjFusionPage *self);
+void kj_fusion_page_set_use_roadmap(KjFusionPage *self, gboolean use_roadmap);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "kj-fusion-page.h"
 #include "kj-lab-page.h"
+#include "kj-roadmap-page.h"
 
 struct _KjWindow {
   AdwApplicationWindow parent_instance;
@@ -13,6 +14,7 @@ struct _KjWindow {
   /* template widgets */
   AdwViewStack *stack;
   AdwToastOverlay *toast_overlay;
+  KjRoadmapPage *roadmap_page;
   KjFusionPage *fusion_page;
   KjLabPage *lab_page;
 
@@ -35,7 +37,7 @@ restore_state(KjWindow *self)
     gtk_window_maximize(GTK_WINDOW(self));
 
   /* A page that no longer exists falls back to the first one. */
-  page = adw_view_stack_get_child_by_name(self->stack, last_page) != NULL ? last_page : "fusion";
+  page = adw_view_stack_get_child_by_name(self->stack, last_page) != NULL ? last_page : "roadmap";
   adw_view_stack_set_visible_child_name(self->stack, page);
 }
 
@@ -84,10 +86,10 @@ confirm_stop_training(KjWindow *self)
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG(adw_message_dialog_new(
-      GTK_WINDOW(self), _("Stop Training?"),
-      _("A network is being trained in the CNN Lab. Closing the window stops it; the epochs "
-        "not finished are lost.")));
+  dialog = ADW_MESSAGE_DIALOG(adw_message_dialog_new(GTK_WINDOW(self), _("Stop Training?"),
+                                                     _("A network is being trained in the CNN Lab. "
+                                                       "Closing the window stops it; the epochs "
+                                                       "not finished are lost.")));
   adw_message_dialog_add_responses(dialog, "cancel", _("_Keep Training"), "stop",
                                    _("_Stop and Close"), NULL);
   adw_message_dialog_set_response_appearance(dialog, "stop", ADW_RESPONSE_DESTRUCTIVE);
@@ -107,6 +109,7 @@ kj_window_close_request(GtkWindow *window)
     return confirm_stop_training(self);
 
   save_state(self);
+  kj_roadmap_page_save(self->roadmap_page, NULL);
   kj_fusion_page_save(self->fusion_page);
   return GTK_WINDOW_CLASS(kj_window_parent_class)->close_request(window);
 }
@@ -118,7 +121,9 @@ kj_window_constructed(GObject *object)
 
   G_OBJECT_CLASS(kj_window_parent_class)->constructed(object);
 
+  kj_roadmap_page_load(self->roadmap_page, NULL);
   kj_fusion_page_load(self->fusion_page, self->settings);
+  kj_fusion_page_set_roadmap(self->fusion_page, kj_roadmap_page_get_roadmap(self->roadmap_page));
   kj_lab_page_load(self->lab_page, self->settings);
   restore_state(self);
 }
@@ -154,18 +159,22 @@ kj_window_class_init(KjWindowClass *klass)
   object_class->dispose = kj_window_dispose;
   window_class->close_request = kj_window_close_request;
 
+  g_type_ensure(KJ_TYPE_ROADMAP_PAGE);
   g_type_ensure(KJ_TYPE_FUSION_PAGE);
   g_type_ensure(KJ_TYPE_LAB_PAGE);
   gtk_widget_class_set_template_from_resource(widget_class, RESOURCE_PATH "/ui/kj-window.ui");
   gtk_widget_class_bind_template_child(widget_class, KjWindow, stack);
   gtk_widget_class_bind_template_child(widget_class, KjWindow, toast_overlay);
+  gtk_widget_class_bind_template_child(widget_class, KjWindow, roadmap_page);
   gtk_widget_class_bind_template_child(widget_class, KjWindow, fusion_page);
   gtk_widget_class_bind_template_child(widget_class, KjWindow, lab_page);
 
   /* Alt+1… switches pages, as in GNOME apps with a view switcher. */
   gtk_widget_class_add_binding_action(widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s",
-                                      "fusion");
+                                      "roadmap");
   gtk_widget_class_add_binding_action(widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.page", "s",
+                                      "fusion");
+  gtk_widget_class_add_binding_action(widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s",
                                       "lab");
   gtk_widget_class_install_action(widget_class, "win.page", "s", show_page);
 }
@@ -221,10 +230,41 @@ kj_window_show_page(KjWindow *self, const char *name)
   gtk_widget_activate_action(GTK_WIDGET(self), "win.page", "s", name);
 }
 
+KjRoadmapPage *
+kj_window_get_roadmap_page(KjWindow *self)
+{
+  g_return_val_if_fail(KJ_IS_WINDOW(self), NULL);
+  return self->roadmap_page;
+}
+
+KjFusionPage *
+kj_window_get_fusion_page(KjWindow *self)
+{
+  g_return_val_if_fail(KJ_IS_WINDOW(self), NULL);
+  return self->fusion_page;
+}
+
 void
 kj_window_open_files(KjWindow *self, GFile **files, int n_files)
 {
+  g_autoptr(GPtrArray) others = g_ptr_array_new();
+  GFile *roadmap = NULL;
+
   g_return_if_fail(KJ_IS_WINDOW(self));
-  kj_window_show_page(self, "lab");
-  kj_lab_page_open_files(self->lab_page, files, n_files);
+
+  for (int i = 0; i < n_files; i++) {
+    if (kj_roadmap_page_can_open(files[i]))
+      roadmap = files[i];
+    else
+      g_ptr_array_add(others, files[i]);
+  }
+  if (others->len > 0) {
+    kj_window_show_page(self, "lab");
+    kj_lab_page_open_files(self->lab_page, (GFile **)others->pdata, (int)others->len);
+  }
+  /* One roadmap is open at a time: the last one named wins. */
+  if (roadmap != NULL) {
+    kj_window_show_page(self, "roadmap");
+    kj_roadmap_page_open(self->roadmap_page, roadmap);
+  }
 }
