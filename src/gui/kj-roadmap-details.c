@@ -516,4 +516,11 @@ kj_roadmap_details_init(KjRoadmapDetails *self)
   g_signal_connect_swapped(gtk_text_view_get_buffer(self->notes_view), "changed",
                            G_CALLBACK(on_notes_changed), self);
   gtk_widget_action_set_enabled(GTK_WIDGET(self), "details.remove-topic", FALSE);
+
+  /* One history: Ctrl+Z in a field goes to the roadmap's undo (the page's
+   * shortcut), which puts the text back here, rather than to a second,
+   * per-field history that would record its undo as a new edit. */
+  gtk_editable_set_enable_undo(GTK_EDITABLE(self->title_row), FALSE);
+  gtk_text_buffer_set_enable_undo(gtk_text_view_get_buffer(self->description_view), FALSE);
+  gtk_text_buffer_set_enable_undo(gtk_text_view_get_buffer(self->notes_view), FALSE);
 }
