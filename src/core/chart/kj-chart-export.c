@@ -156,10 +156,14 @@ export_vector(cairo_surface_t *surface, GByteArray *bytes, KjChartDrawFunc draw,
   return save_bytes(file, bytes, error);
 }
 
-/* Sizes are in points; text stays text-shaped at any zoom. */
-gboolean
-kj_chart_export_drawing_svg(KjChartDrawFunc draw, gconstpointer data, GFile *file, double width,
-                            double height, const KjChartStyle *style, GError **error)
+/* cairo_svg_surface_create_for_stream() and the PDF one. */
+typedef cairo_surface_t *(*StreamSurfaceNew)(cairo_write_func_t write, void *closure, double width,
+                                             double height);
+
+static gboolean
+export_vector_stream(StreamSurfaceNew surface_new, KjChartDrawFunc draw, gconstpointer data,
+                     GFile *file, double width, double height, const KjChartStyle *style,
+                     GError **error)
 {
   g_autoptr(GByteArray) bytes = NULL;
 
@@ -170,8 +174,17 @@ kj_chart_export_drawing_svg(KjChartDrawFunc draw, gconstpointer data, GFile *fil
   g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
 
   bytes = g_byte_array_new();
-  return export_vector(cairo_svg_surface_create_for_stream(append_bytes, bytes, width, height),
-                       bytes, draw, data, file, width, height, style, error);
+  return export_vector(surface_new(append_bytes, bytes, width, height), bytes, draw, data, file,
+                       width, height, style, error);
+}
+
+/* Sizes are in points; text stays text-shaped at any zoom. */
+gboolean
+kj_chart_export_drawing_svg(KjChartDrawFunc draw, gconstpointer data, GFile *file, double width,
+                            double height, const KjChartStyle *style, GError **error)
+{
+  return export_vector_stream(cairo_svg_surface_create_for_stream, draw, data, file, width, height,
+                              style, error);
 }
 
 /* One page of width × height points. */
@@ -179,15 +192,6 @@ gboolean
 kj_chart_export_drawing_pdf(KjChartDrawFunc draw, gconstpointer data, GFile *file, double width,
                             double height, const KjChartStyle *style, GError **error)
 {
-  g_autoptr(GByteArray) bytes = NULL;
-
-  g_return_val_if_fail(draw != NULL, FALSE);
-  g_return_val_if_fail(G_IS_FILE(file), FALSE);
-  g_return_val_if_fail(width > 0 && height > 0, FALSE);
-  g_return_val_if_fail(style != NULL, FALSE);
-  g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
-
-  bytes = g_byte_array_new();
-  return export_vector(cairo_pdf_surface_create_for_stream(append_bytes, bytes, width, height),
-                       bytes, draw, data, file, width, height, style, error);
+  return export_vector_stream(cairo_pdf_surface_create_for_stream, draw, data, file, width, height,
+                              style, error);
 }
