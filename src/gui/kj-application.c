@@ -73,14 +73,16 @@ kj_application_activate(GApplication *app)
   gtk_window_present(GTK_WINDOW(ensure_window(app)));
 }
 
-/* kuajie FILE…: models load into the CNN Lab, images are classified there. */
+/* kuajie FILE…: roadmaps open in the Roadmap page; models load into the
+ * CNN Lab, images are classified there.  The window comes first, so that an
+ * error dialog about a file opens above it. */
 static void
 kj_application_open(GApplication *app, GFile **files, int n_files, const char *hint)
 {
   KjWindow *window = ensure_window(app);
 
-  kj_window_open_files(window, files, n_files);
   gtk_window_present(GTK_WINDOW(window));
+  kj_window_open_files(window, files, n_files);
 }
 
 /* The training actions act on the active window's CNN Lab, and are enabled

@@ -7,6 +7,7 @@
 
 #include "kj-image-drop.h"
 #include "kj-image.h"
+#include "kj-toast.h"
 
 #define THUMB_SIZE   64  /* logical pixels on screen */
 #define THUMB_DECODE 128 /* decoded pixels: sharp at scale 2 */
@@ -470,19 +471,11 @@ report_error(KjDatasetEditor *self, const char *message)
 static gboolean
 kj_dataset_editor_real_error(KjDatasetEditor *self, const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor(GTK_WIDGET(self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
-  if (overlay == NULL) {
+  if (gtk_widget_get_ancestor(GTK_WIDGET(self), ADW_TYPE_TOAST_OVERLAY) == NULL) {
     g_debug("%s", message);
     return FALSE;
   }
-  /* Toast titles are markup in libadwaita 1.2; file names may hold '&'. */
-  escaped = g_markup_escape_text(message, -1);
-  toast = adw_toast_new(escaped);
-  adw_toast_set_timeout(toast, 5);
-  adw_toast_overlay_add_toast(ADW_TOAST_OVERLAY(overlay), toast);
+  kj_toast_show(GTK_WIDGET(self), message);
   return TRUE;
 }
 

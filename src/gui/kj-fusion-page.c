@@ -10,6 +10,7 @@
 #include "kj-fusion-roadmap.h"
 #include "kj-fusion-settings.h"
 #include "kj-number.h"
+#include "kj-toast.h"
 #include "kj-unit-spin.h"
 
 #define SAVE_DELAY_MS 500
@@ -278,11 +279,9 @@ remove_area_activated(GtkWidget *widget, const char *action_name, GVariant *para
 {
   KjFusionPage *self = KJ_FUSION_PAGE(widget);
   const char *name = g_variant_get_string(parameter, NULL);
-  GtkWidget *overlay = gtk_widget_get_ancestor(widget, ADW_TYPE_TOAST_OVERLAY);
   KjFusionArea *area;
   guint position;
-  AdwToast *toast;
-  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
 
   area = kj_fusion_model_find_area(self->model, name, &position);
   if (area == NULL)
@@ -295,14 +294,8 @@ remove_area_activated(GtkWidget *widget, const char *action_name, GVariant *para
   kj_fusion_model_remove_area(self->model, position);
   gtk_widget_action_set_enabled(widget, "fusion.undo-remove", TRUE);
 
-  if (overlay == NULL)
-    return;
-  /* Toast titles are markup in libadwaita 1.2. */
-  escaped = g_markup_escape_text(name, -1);
-  toast = adw_toast_new_format(_("“%s” removed"), escaped);
-  adw_toast_set_button_label(toast, _("_Undo"));
-  adw_toast_set_action_name(toast, "fusion.undo-remove");
-  adw_toast_overlay_add_toast(ADW_TOAST_OVERLAY(overlay), toast);
+  message = g_strdup_printf(_("“%s” removed"), name);
+  kj_toast_show_with_action(widget, message, _("_Undo"), "fusion.undo-remove");
 }
 
 /* Puts the last removed area back where it was, unless its name has been

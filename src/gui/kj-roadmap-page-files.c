@@ -22,25 +22,6 @@ kj_roadmap_page_toast(KjRoadmapPage *self, const char *message)
   kj_toast_show(GTK_WIDGET(self), message);
 }
 
-/* A toast whose button runs action; title is plain text. */
-static void
-toast_with_action(KjRoadmapPage *self, const char *title, const char *button, const char *action)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor(GTK_WIDGET(self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text(title, -1);
-  AdwToast *toast;
-
-  if (overlay == NULL) {
-    g_message("%s", title);
-    return;
-  }
-  toast = adw_toast_new(escaped);
-  adw_toast_set_button_label(toast, button);
-  adw_toast_set_action_name(toast, action);
-  adw_toast_set_timeout(toast, 10);
-  adw_toast_overlay_add_toast(ADW_TOAST_OVERLAY(overlay), toast);
-}
-
 static void
 show_error_dialog(KjRoadmapPage *self, const char *heading, const char *message)
 {
@@ -231,7 +212,7 @@ replace_with_undo(KjRoadmapPage *self, KjRoadmap *source, const char *message)
   kj_roadmap_replace_contents(self->roadmap, source);
   replaced(self);
   gtk_widget_action_set_enabled(GTK_WIDGET(self), "roadmap.undo-replace", TRUE);
-  toast_with_action(self, message, _("_Undo"), "roadmap.undo-replace");
+  kj_toast_show_with_action(GTK_WIDGET(self), message, _("_Undo"), "roadmap.undo-replace");
 }
 
 static void

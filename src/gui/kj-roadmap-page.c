@@ -177,23 +177,14 @@ remove_topic_activated(GtkWidget *widget, const char *action_name, GVariant *par
   KjRoadmapPage *self = KJ_ROADMAP_PAGE(widget);
   g_autoptr(KjRoadmapNode) node = self->selected != NULL ? g_object_ref(self->selected) : NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
-  GtkWidget *overlay;
 
   if (node == NULL)
     return;
   kj_roadmap_page_set_selected(self, NULL);
   kj_roadmap_remove_node(self->roadmap, node);
 
-  overlay = gtk_widget_get_ancestor(widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    return;
-  /* Toast titles are markup in libadwaita 1.2. */
-  message = g_markup_escape_text(kj_roadmap_node_get_title(node), -1);
-  toast = adw_toast_new_format(_("“%s” removed"), message);
-  adw_toast_set_button_label(toast, _("_Undo"));
-  adw_toast_set_action_name(toast, "roadmap.undo");
-  adw_toast_overlay_add_toast(ADW_TOAST_OVERLAY(overlay), toast);
+  message = g_strdup_printf(_("“%s” removed"), kj_roadmap_node_get_title(node));
+  kj_toast_show_with_action(widget, message, _("_Undo"), "roadmap.undo");
 }
 
 static void
