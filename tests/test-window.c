@@ -99,6 +99,7 @@ test_fusion_editing(void)
   guint position;
 
   g_assert_nonnull(row);
+  adw_view_stack_set_visible_child_name(kj_window_get_stack(window), "fusion");
   ai = kj_fusion_area_row_get_area(KJ_FUSION_AREA_ROW(row));
   spin = GTK_SPIN_BUTTON(kj_test_find_descendant(row, GTK_TYPE_SPIN_BUTTON, 0));
   revealer = GTK_REVEALER(kj_test_find_descendant(row, GTK_TYPE_REVEALER, 0));
