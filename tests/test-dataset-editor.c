@@ -10,6 +10,7 @@
 #include "kj-dataset-editor.h"
 #include "kj-error.h"
 #include "kj-i18n.h"
+#include "kj-test-window-util.h"
 
 static char *tmp_root;
 
@@ -21,27 +22,18 @@ typedef struct {
   char *train_path;  /* what "train-requested" gave */
 } Fixture;
 
-static void
-iterate(guint ms)
+static gboolean
+editor_idle(gpointer editor)
 {
-  gint64 end = g_get_monotonic_time() + ms * 1000;
-
-  while (g_get_monotonic_time() < end)
-    g_main_context_iteration(NULL, FALSE);
+  return !kj_dataset_editor_get_busy(editor);
 }
 
 /* Runs the main loop until the editor's workers are done. */
 static void
 wait_until_idle(KjDatasetEditor *editor)
 {
-  gint64 end = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
-
-  while (kj_dataset_editor_get_busy(editor)) {
-    g_assert_cmpint(g_get_monotonic_time(), <, end);
-    g_main_context_iteration(NULL, FALSE);
-    g_usleep(1000);
-  }
-  iterate(50);
+  kj_test_wait_until(editor_idle, editor, 20, "the editor's workers");
+  kj_test_iterate(50);
 }
 
 static void
@@ -106,23 +98,20 @@ fixture_set_up(Fixture *fixture, gconstpointer data)
   g_signal_connect(fixture->editor, "train-requested", G_CALLBACK(on_train_requested), fixture);
   kj_dataset_editor_set_folder(fixture->editor, fixture->root);
 
-  fixture->window = GTK_WINDOW(gtk_window_new());
-  gtk_window_set_default_size(fixture->window, 760, 720);
   adw_toast_overlay_set_child(overlay, GTK_WIDGET(fixture->editor));
-  gtk_window_set_child(fixture->window, GTK_WIDGET(overlay));
-  gtk_window_present(fixture->window);
-  gtk_test_widget_wait_for_draw(GTK_WIDGET(fixture->window));
+  fixture->window = kj_test_show_in_window(GTK_WIDGET(overlay), 760, 720);
   wait_until_idle(fixture->editor);
 }
 
-/* Nothing (no worker, no dialog) keeps the editor alive. */
+/* Nothing (no worker, no dialog) keeps the editor alive.  Not
+ * kj_test_close_window(): the workers get 200 ms to let go of it. */
 static void
 close_window(Fixture *fixture)
 {
   g_object_add_weak_pointer(G_OBJECT(fixture->editor), (gpointer *)&fixture->editor);
   gtk_window_destroy(fixture->window);
   fixture->window = NULL;
-  iterate(200);
+  kj_test_iterate(200);
   g_assert_null(fixture->editor);
 }
 
@@ -136,35 +125,13 @@ fixture_tear_down(Fixture *fixture, gconstpointer data)
   g_free(fixture->root);
 }
 
-/* The whole window as the user sees it, without any X tool. */
+/* Once the transitions are over. */
 static void
 save_screenshot(GtkWidget *widget, const char *name)
 {
-  const char *dir = g_getenv("KJ_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
   gtk_test_widget_wait_for_draw(widget);
-  iterate(300); /* transitions */
-  width = gtk_widget_get_width(widget);
-  height = gtk_widget_get_height(widget);
-  paintable = gtk_widget_paintable_new(widget);
-  snapshot = gtk_snapshot_new();
-  g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
-  path = g_build_filename(dir, name, NULL);
-  gdk_paintable_snapshot(paintable, GDK_SNAPSHOT(snapshot), width, height);
-  node = gtk_snapshot_free_to_node(g_steal_pointer(&snapshot));
-  g_assert_nonnull(node);
-  texture = gsk_renderer_render_texture(gtk_native_get_renderer(GTK_NATIVE(widget)), node,
-                                        &GRAPHENE_RECT_INIT(0, 0, width, height));
-  g_assert_true(gdk_texture_save_to_png(texture, path));
-  g_test_message("screenshot: %s", path);
+  kj_test_iterate(300);
+  kj_test_save_screenshot(widget, name);
 }
 
 /* The first widget under root, depth first, that matches. */
@@ -285,7 +252,7 @@ test_shows_folder(Fixture *fixture, gconstpointer data)
   g_assert_true(gtk_widget_activate_action(GTK_WIDGET(editor), "dataset.train", NULL));
   g_assert_cmpstr(fixture->train_path, ==, fixture->root);
   save_screenshot(GTK_WIDGET(fixture->window), "dataset-editor.png");
-  adw_style_manager_set_color_scheme(adw_style_manager_get_default(), ADW_COLOR_SCHEME_FORCE_DARK);
+  kj_test_set_dark(TRUE);
   save_screenshot(GTK_WIDGET(fixture->window), "dataset-editor-dark.png");
   adw_style_manager_set_color_scheme(adw_style_manager_get_default(), ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -379,7 +346,7 @@ test_delete_asks(Fixture *fixture, gconstpointer data)
                   "Its 3 images will be deleted from the disk too.");
   save_screenshot(GTK_WIDGET(dialog), "dataset-editor-delete.png");
   adw_message_dialog_response(ADW_MESSAGE_DIALOG(dialog), "delete");
-  iterate(50);
+  kj_test_iterate(50);
   g_assert_false(g_file_test(cats_dir, G_FILE_TEST_EXISTS));
   classes = kj_dataset_editor_dup_classes(editor);
   g_assert_cmpstr(classes[0], ==, "狗");
@@ -537,6 +504,13 @@ test_rename_in_place(Fixture *fixture, gconstpointer data)
   g_assert_true(g_file_test(dogs, G_FILE_TEST_IS_DIR));
 }
 
+static gboolean
+outside_files_shown(gpointer editor)
+{
+  return kj_dataset_editor_get_image_count(editor, "猫") == 4 &&
+         kj_dataset_editor_get_image_count(editor, "Birds") == 1;
+}
+
 /* Files copied into the folder by other programs show up by themselves. */
 static void
 test_follows_outside_changes(Fixture *fixture, gconstpointer data)
@@ -544,17 +518,11 @@ test_follows_outside_changes(Fixture *fixture, gconstpointer data)
   KjDatasetEditor *editor = fixture->editor;
   g_autofree char *cats = g_build_filename(fixture->root, "猫", NULL);
   g_autofree char *birds = g_build_filename(fixture->root, "Birds", NULL);
-  gint64 end = g_get_monotonic_time() + 10 * G_USEC_PER_SEC;
   g_autofree char *classes = NULL;
 
   write_png(cats, "outside.png", 20, 20, 0x613583ff);
   write_png(birds, "bird.png", 20, 20, 0x865e3cff);
-  while (kj_dataset_editor_get_image_count(editor, "猫") != 4 ||
-         kj_dataset_editor_get_image_count(editor, "Birds") != 1) {
-    g_assert_cmpint(g_get_monotonic_time(), <, end);
-    g_main_context_iteration(NULL, FALSE);
-    g_usleep(1000);
-  }
+  kj_test_wait_until(outside_files_shown, editor, 10, "the files copied in");
   classes = classes_shown(editor);
   g_assert_cmpstr(classes, ==, "Birds|狗|猫");
   wait_until_idle(editor);

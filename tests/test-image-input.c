@@ -9,6 +9,7 @@
 #include "kj-draw-canvas.h"
 #include "kj-image-drop.h"
 #include "kj-image.h"
+#include "kj-test-window-util.h"
 
 /* ---- fixtures ---- */
 
@@ -685,48 +686,6 @@ test_canvas_pressure_and_colours(void)
 
 /* ---- on screen ---- */
 
-static void
-iterate(guint ms)
-{
-  gint64 end = g_get_monotonic_time() + ms * 1000;
-
-  while (g_get_monotonic_time() < end)
-    g_main_context_iteration(NULL, FALSE);
-}
-
-/* What the widget shows, rendered by GSK, without any X tool. */
-static GdkTexture *
-render_widget(GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new(widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width(widget);
-  int height = gtk_widget_get_height(widget);
-
-  gdk_paintable_snapshot(paintable, GDK_SNAPSHOT(snapshot), width, height);
-  node = gtk_snapshot_free_to_node(g_steal_pointer(&snapshot));
-  g_assert_nonnull(node);
-  return gsk_renderer_render_texture(gtk_native_get_renderer(gtk_widget_get_native(widget)), node,
-                                     &GRAPHENE_RECT_INIT(0, 0, width, height));
-}
-
-static void
-save_screenshot(GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv("KJ_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  if (dir == NULL)
-    return;
-  g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
-  path = g_build_filename(dir, name, NULL);
-  texture = render_widget(widget);
-  g_assert_true(gdk_texture_save_to_png(texture, path));
-  g_test_message("screenshot: %s", path);
-}
-
 static GBytes *
 texture_pixels(GdkTexture *texture)
 {
@@ -743,7 +702,7 @@ texture_pixels(GdkTexture *texture)
 static void
 test_drop_hover_style(void)
 {
-  GtkWidget *window = gtk_window_new();
+  GtkWindow *window;
   GtkWidget *box = gtk_box_new(GTK_ORIENTATION_VERTICAL, 0);
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new();
   g_autoptr(GdkTexture) plain = NULL;
@@ -759,36 +718,30 @@ test_drop_hover_style(void)
   gtk_box_append(GTK_BOX(box), gtk_label_new("Drop images here"));
   gtk_widget_set_vexpand(gtk_widget_get_first_child(box), TRUE);
   kj_image_drop_attach(box, on_drop, NULL, NULL);
-  gtk_window_set_child(GTK_WINDOW(window), box);
-  gtk_window_present(GTK_WINDOW(window));
-  gtk_test_widget_wait_for_draw(window);
-  plain = render_widget(box);
+  window = kj_test_show_in_window(box, -1, -1);
+  plain = kj_test_render_texture(box);
 
   gtk_widget_add_css_class(box, "kj-drop-hover");
-  gtk_test_widget_wait_for_draw(window);
-  hover = render_widget(box);
-  save_screenshot(box, "drop-hover.png");
+  gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
+  hover = kj_test_render_texture(box);
+  kj_test_save_screenshot(box, "drop-hover.png");
   plain_pixels = texture_pixels(plain);
   hover_pixels = texture_pixels(hover);
   g_assert_false(g_bytes_equal(plain_pixels, hover_pixels));
 
   gtk_style_context_remove_provider_for_display(gdk_display_get_default(),
                                                 GTK_STYLE_PROVIDER(provider));
-  gtk_window_destroy(GTK_WINDOW(window));
-  iterate(50);
+  kj_test_close_window(window);
 }
 
 static void
 save_pixbuf(GdkPixbuf *pixbuf, const char *name)
 {
-  const char *dir = g_getenv("KJ_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
+  g_autofree char *path = kj_test_screenshot_path(name);
   g_autoptr(GError) error = NULL;
 
-  if (dir == NULL)
+  if (path == NULL)
     return;
-  g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
-  path = g_build_filename(dir, name, NULL);
   g_assert_true(gdk_pixbuf_save(pixbuf, path, "png", &error, NULL));
   g_assert_no_error(error);
   g_test_message("screenshot: %s", path);
@@ -799,7 +752,7 @@ save_pixbuf(GdkPixbuf *pixbuf, const char *name)
 static void
 test_canvas_on_screen(void)
 {
-  GtkWidget *window = gtk_window_new();
+  GtkWindow *window;
   GtkWidget *canvas = kj_draw_canvas_new();
   KjDrawCanvas *self = KJ_DRAW_CANVAS(canvas);
   const double outline[][2] = { { 0.38, 0.18 }, { 0.2, 0.25 },  { 0.1, 0.42 },  { 0.22, 0.48 },
@@ -810,16 +763,13 @@ test_canvas_on_screen(void)
   g_autoptr(GdkPixbuf) large = NULL;
   guint changed = 0;
 
-  gtk_window_set_default_size(GTK_WINDOW(window), 320, 320);
   gtk_widget_set_halign(canvas, GTK_ALIGN_CENTER);
   gtk_widget_set_valign(canvas, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request(canvas, 280, 280);
-  gtk_window_set_child(GTK_WINDOW(window), canvas);
   g_signal_connect_swapped(canvas, "changed", G_CALLBACK(count_signal), &changed);
-  gtk_window_present(GTK_WINDOW(window));
-  gtk_test_widget_wait_for_draw(window);
+  window = kj_test_show_in_window(canvas, 320, 320);
   g_assert_cmpint(gtk_widget_get_width(canvas), ==, 280);
-  save_screenshot(canvas, "draw-canvas-empty.png");
+  kj_test_save_screenshot(canvas, "draw-canvas-empty.png");
 
   /* The outline, point by point, in one frame: one "changed". */
   kj_draw_canvas_begin_stroke(self, outline[0][0], outline[0][1], 1.0);
@@ -832,16 +782,16 @@ test_canvas_on_screen(void)
           outline[i - 1][1] + t * (outline[i][1] - outline[i - 1][1]), 1.0);
     }
   g_assert_cmpuint(changed, ==, 0);
-  gtk_test_widget_wait_for_draw(window);
-  iterate(50);
+  gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
+  kj_test_iterate(50);
   g_assert_cmpuint(changed, ==, 1);
   kj_draw_canvas_end_stroke(self);
   g_assert_cmpuint(changed, ==, 2);
   /* A pen's stripe across the chest, widening as it presses. */
   draw_line(self, 0.34, 0.55, 0.66, 0.55, 0.0, 1.0);
-  gtk_test_widget_wait_for_draw(window);
-  iterate(50);
-  save_screenshot(canvas, "draw-canvas.png");
+  gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
+  kj_test_iterate(50);
+  kj_test_save_screenshot(canvas, "draw-canvas.png");
 
   pixbuf = kj_draw_canvas_get_pixbuf(self, 28);
   large = gdk_pixbuf_scale_simple(pixbuf, 280, 280, GDK_INTERP_NEAREST);
@@ -850,15 +800,14 @@ test_canvas_on_screen(void)
   g_assert_cmpint(gray_at(pixbuf, 14, 19), ==, 0);  /* inside the shirt */
 
   /* Focused from the keyboard: a ring in the accent colour. */
-  gtk_window_set_focus_visible(GTK_WINDOW(window), TRUE);
+  gtk_window_set_focus_visible(window, TRUE);
   gtk_widget_grab_focus(canvas);
-  gtk_test_widget_wait_for_draw(window);
-  iterate(50);
+  gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
+  kj_test_iterate(50);
   g_assert_true(gtk_widget_has_visible_focus(canvas));
-  save_screenshot(canvas, "draw-canvas-focus.png");
+  kj_test_save_screenshot(canvas, "draw-canvas-focus.png");
 
-  gtk_window_destroy(GTK_WINDOW(window));
-  iterate(50);
+  kj_test_close_window(window);
 }
 
 int

@@ -12,92 +12,9 @@
 #include "kj-confusion-view.h"
 #include "kj-prediction-grid.h"
 #include "kj-prediction-item.h"
+#include "kj-test-window-util.h"
 
 /* ---- helpers ---- */
-
-static void
-iterate(guint ms)
-{
-  gint64 end = g_get_monotonic_time() + ms * 1000;
-
-  while (g_get_monotonic_time() < end)
-    g_main_context_iteration(NULL, FALSE);
-}
-
-static GtkWindow *
-show_in_window(GtkWidget *child, int width, int height)
-{
-  GtkWindow *window = GTK_WINDOW(gtk_window_new());
-
-  gtk_window_set_default_size(window, width, height);
-  gtk_window_set_child(window, child);
-  gtk_window_present(window);
-  gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  iterate(50);
-  return window;
-}
-
-static void
-close_window(GtkWindow *window)
-{
-  g_object_add_weak_pointer(G_OBJECT(window), (gpointer *)&window);
-  gtk_window_destroy(window);
-  iterate(20);
-  g_assert_null(window);
-}
-
-/* The widget as GSK draws it, over the colour of its window's background. */
-static cairo_surface_t *
-render_widget(GtkWidget *widget, const GdkRGBA *background)
-{
-  int width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new(widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new();
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  g_assert_cmpint(width, >, 0);
-  g_assert_cmpint(height, >, 0);
-  gdk_paintable_snapshot(paintable, GDK_SNAPSHOT(snapshot), width, height);
-  node = gtk_snapshot_free_to_node(g_steal_pointer(&snapshot));
-  g_assert_nonnull(node);
-  surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create(surface);
-  gdk_cairo_set_source_rgba(cr, background);
-  cairo_paint(cr);
-  gsk_render_node_draw(node, cr);
-  cairo_destroy(cr);
-  cairo_surface_flush(surface);
-  return surface;
-}
-
-/* A whole toplevel (window or popover), as test-window.c saves them. */
-static void
-save_screenshot(GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv("KJ_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
-
-  if (dir == NULL)
-    return;
-  g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
-  path = g_build_filename(dir, name, NULL);
-  paintable = gtk_widget_paintable_new(widget);
-  snapshot = gtk_snapshot_new();
-  gdk_paintable_snapshot(paintable, GDK_SNAPSHOT(snapshot), width, height);
-  node = gtk_snapshot_free_to_node(g_steal_pointer(&snapshot));
-  g_assert_nonnull(node);
-  texture = gsk_renderer_render_texture(gtk_native_get_renderer(GTK_NATIVE(widget)), node,
-                                        &GRAPHENE_RECT_INIT(0, 0, width, height));
-  g_assert_true(gdk_texture_save_to_png(texture, path));
-  g_test_message("screenshot: %s", path);
-}
 
 typedef struct {
   double r, g, b;
@@ -133,20 +50,6 @@ rgb_near(Rgb rgb, const KjChartColor *color, double tolerance)
          fabs(rgb.b - color->blue) <= tolerance;
 }
 
-static GtkWidget *
-find_descendant(GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE(widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child(widget); child != NULL;
-       child = gtk_widget_get_next_sibling(child)) {
-    GtkWidget *found = find_descendant(child, type);
-    if (found != NULL)
-      return found;
-  }
-  return NULL;
-}
-
 static void
 count_descendants(GtkWidget *widget, GType type, guint *count)
 {
@@ -169,14 +72,6 @@ find_with_class(GtkWidget *widget, const char *css_class)
       return found;
   }
   return NULL;
-}
-
-static void
-set_dark(gboolean dark)
-{
-  adw_style_manager_set_color_scheme(adw_style_manager_get_default(),
-                                     dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
 static GdkRGBA
@@ -224,7 +119,7 @@ static void
 check_confusion_pixels(KjConfusionView *view, gboolean dark)
 {
   GdkRGBA background = window_background(dark);
-  cairo_surface_t *surface = render_widget(GTK_WIDGET(view), &background);
+  cairo_surface_t *surface = kj_test_render_widget(GTK_WIDGET(view), &background);
   graphene_rect_t diagonal, confused, empty_row;
   KjChartStyle style;
   KjChartColor expected;
@@ -260,21 +155,21 @@ test_confusion_render(void)
   GtkWindow *window;
 
   kj_confusion_view_set_matrix(KJ_CONFUSION_VIEW(view), counts3, 3, names3);
-  window = show_in_window(view, 560, 440);
+  window = kj_test_show_in_window(view, 560, 440);
   g_assert_cmpuint(kj_confusion_view_get_n_classes(KJ_CONFUSION_VIEW(view)), ==, 3);
   g_assert_cmpuint(kj_confusion_view_get_count(KJ_CONFUSION_VIEW(view), 0, 1), ==, 87);
 
   check_confusion_pixels(KJ_CONFUSION_VIEW(view), FALSE);
   kj_confusion_view_select_cell(KJ_CONFUSION_VIEW(view), 0, 1);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  save_screenshot(GTK_WIDGET(window), "confusion-view.png");
+  kj_test_save_screenshot(GTK_WIDGET(window), "confusion-view.png");
 
-  set_dark(TRUE);
+  kj_test_set_dark(TRUE);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  iterate(50);
+  kj_test_iterate(50);
   check_confusion_pixels(KJ_CONFUSION_VIEW(view), TRUE);
-  save_screenshot(GTK_WIDGET(window), "confusion-view-dark.png");
-  set_dark(FALSE);
+  kj_test_save_screenshot(GTK_WIDGET(window), "confusion-view-dark.png");
+  kj_test_set_dark(FALSE);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
 
   /* Fashion-MNIST after a few epochs: ten classes, names at 45°. */
@@ -294,10 +189,10 @@ test_confusion_render(void)
     g_assert_cmpfloat(first.size.width, >=, 24);
     g_assert_cmpfloat(last.origin.x + last.size.width, <=, gtk_widget_get_width(view));
     g_assert_cmpfloat(last.origin.y + last.size.height, <=, gtk_widget_get_height(view));
-    save_screenshot(GTK_WIDGET(window), "confusion-view-10.png");
+    kj_test_save_screenshot(GTK_WIDGET(window), "confusion-view-10.png");
   }
 
-  close_window(window);
+  kj_test_close_window(window);
 }
 
 static void
@@ -315,7 +210,7 @@ test_confusion_activate(void)
 
   g_signal_connect(view, "cell-activated", G_CALLBACK(on_cell_activated), &activation);
   kj_confusion_view_set_matrix(view, counts3, 3, names3);
-  window = show_in_window(GTK_WIDGET(view), 560, 440);
+  window = kj_test_show_in_window(GTK_WIDGET(view), 560, 440);
   g_assert_true(gtk_widget_get_focusable(GTK_WIDGET(view)));
   g_assert_true(gtk_widget_grab_focus(GTK_WIDGET(view)));
 
@@ -377,7 +272,7 @@ test_confusion_activate(void)
   g_assert_cmpuint(activation.calls, ==, 2);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
 
-  close_window(window);
+  kj_test_close_window(window);
   g_assert_finalize_object(view);
 }
 
@@ -472,14 +367,14 @@ test_grid_filters(void)
   g_signal_connect(grid, "notify::n-shown", G_CALLBACK(count_notify), &notified);
 
   /* Empty at first, saying so. */
-  window = show_in_window(GTK_WIDGET(grid), 760, 560);
+  window = kj_test_show_in_window(GTK_WIDGET(grid), 760, 560);
   g_assert_cmpuint(kj_prediction_grid_get_n_items(grid), ==, 0);
   g_assert_cmpuint(kj_prediction_grid_get_n_shown(grid), ==, 0);
-  status_page = find_descendant(GTK_WIDGET(grid), ADW_TYPE_STATUS_PAGE);
+  status_page = kj_test_find_descendant(GTK_WIDGET(grid), ADW_TYPE_STATUS_PAGE, 0);
   g_assert_true(gtk_widget_get_mapped(status_page));
   g_assert_cmpstr(adw_status_page_get_title(ADW_STATUS_PAGE(status_page)), ==,
                   "No Predictions Yet");
-  save_screenshot(GTK_WIDGET(window), "prediction-grid-empty.png");
+  kj_test_save_screenshot(GTK_WIDGET(window), "prediction-grid-empty.png");
 
   kj_prediction_grid_set_predictions(grid, images, indices, N_IMAGES, top, TOP_K, NULL);
   g_assert_cmpuint(kj_prediction_grid_get_n_items(grid), ==, N_IMAGES);
@@ -527,8 +422,8 @@ test_grid_filters(void)
   g_assert_false(kj_prediction_grid_get_cell(grid, NULL, NULL));
   g_assert_cmpuint(kj_prediction_grid_get_n_shown(grid), ==, N_IMAGES / 4);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  iterate(50);
-  save_screenshot(GTK_WIDGET(window), "prediction-grid-mistakes.png");
+  kj_test_iterate(50);
+  kj_test_save_screenshot(GTK_WIDGET(window), "prediction-grid-mistakes.png");
 
   /* The next epoch gets everything right: the same items, updated, and
    * the mistakes filter now shows nothing. */
@@ -562,7 +457,7 @@ test_grid_filters(void)
     GListModel *model = kj_prediction_grid_get_model(grid);
 
     g_object_add_weak_pointer(G_OBJECT(model), (gpointer *)&model);
-    close_window(window);
+    kj_test_close_window(window);
     g_assert_finalize_object(grid);
     g_assert_null(model);
   }
@@ -590,14 +485,15 @@ test_grid_render(void)
   top = new_predictions(images, indices, N_IMAGES, FALSE);
   kj_prediction_grid_set_predictions(KJ_PREDICTION_GRID(grid), images, indices, N_IMAGES, top,
                                      TOP_K, NULL);
-  window = show_in_window(grid, 760, 560);
-  iterate(100);
-  save_screenshot(GTK_WIDGET(window), "prediction-grid.png");
-  surface = render_widget(grid, &background);
+  window = kj_test_show_in_window(grid, 760, 560);
+  kj_test_iterate(100);
+  kj_test_save_screenshot(GTK_WIDGET(window), "prediction-grid.png");
+  surface = kj_test_render_widget(grid, &background);
 
   /* The first image is drawn 1:1 from a 3× nearest-neighbour texture:
    * only black and white, no gray from interpolation. */
-  picture = find_descendant(find_descendant(grid, GTK_TYPE_GRID_VIEW), GTK_TYPE_IMAGE);
+  picture = kj_test_find_descendant(kj_test_find_descendant(grid, GTK_TYPE_GRID_VIEW, 0),
+                                    GTK_TYPE_IMAGE, 0);
   g_assert_nonnull(picture);
   g_assert_true(gtk_widget_compute_bounds(picture, grid, &bounds));
   g_assert_cmpfloat(bounds.size.width, ==, 84);
@@ -625,13 +521,13 @@ test_grid_render(void)
   g_assert_cmpfloat(edge.b, <, 0.3);
   cairo_surface_destroy(surface);
 
-  set_dark(TRUE);
+  kj_test_set_dark(TRUE);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  iterate(50);
-  save_screenshot(GTK_WIDGET(window), "prediction-grid-dark.png");
-  set_dark(FALSE);
+  kj_test_iterate(50);
+  kj_test_save_screenshot(GTK_WIDGET(window), "prediction-grid-dark.png");
+  kj_test_set_dark(FALSE);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  close_window(window);
+  kj_test_close_window(window);
 }
 
 static void
@@ -650,22 +546,22 @@ test_grid_details(void)
     indices[i] = i;
   top = new_predictions(images, indices, N_IMAGES, FALSE);
   kj_prediction_grid_set_predictions(grid, images, indices, N_IMAGES, top, TOP_K, NULL);
-  window = show_in_window(GTK_WIDGET(grid), 760, 560);
+  window = kj_test_show_in_window(GTK_WIDGET(grid), 760, 560);
 
   /* A click on an image (the grid view's activation), here the second,
    * which is a mistake. */
-  grid_view = find_descendant(GTK_WIDGET(grid), GTK_TYPE_GRID_VIEW);
+  grid_view = kj_test_find_descendant(GTK_WIDGET(grid), GTK_TYPE_GRID_VIEW, 0);
   g_assert_nonnull(grid_view);
   g_signal_emit_by_name(grid_view, "activate", 1u);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(popover));
-  iterate(100);
+  kj_test_iterate(100);
   g_assert_true(gtk_widget_get_visible(GTK_WIDGET(popover)));
   count_descendants(GTK_WIDGET(popover), GTK_TYPE_PROGRESS_BAR, &bars);
   g_assert_cmpuint(bars, ==, TOP_K);
-  bar = find_descendant(GTK_WIDGET(popover), GTK_TYPE_PROGRESS_BAR);
+  bar = kj_test_find_descendant(GTK_WIDGET(popover), GTK_TYPE_PROGRESS_BAR, 0);
   g_assert_cmpfloat_with_epsilon(gtk_progress_bar_get_fraction(GTK_PROGRESS_BAR(bar)), 0.7, 1e-6);
   g_assert_true(gtk_widget_has_css_class(bar, "kj-wrong-class"));
-  save_screenshot(GTK_WIDGET(popover), "prediction-details.png");
+  kj_test_save_screenshot(GTK_WIDGET(popover), "prediction-details.png");
 
   /* A new epoch while it is open: still open, updated. */
   kj_prediction_grid_set_predictions(grid, images, indices, N_IMAGES, top, TOP_K, NULL);
@@ -673,18 +569,18 @@ test_grid_details(void)
 
   /* Out of range: closed. */
   kj_prediction_grid_show_details(grid, N_IMAGES + 5);
-  iterate(50);
+  kj_test_iterate(50);
   g_assert_false(gtk_widget_get_visible(GTK_WIDGET(popover)));
 
   kj_prediction_grid_show_details(grid, 0);
-  iterate(50);
+  kj_test_iterate(50);
   g_assert_true(gtk_widget_get_visible(GTK_WIDGET(popover)));
-  bar = find_descendant(GTK_WIDGET(popover), GTK_TYPE_PROGRESS_BAR);
+  bar = kj_test_find_descendant(GTK_WIDGET(popover), GTK_TYPE_PROGRESS_BAR, 0);
   g_assert_true(gtk_widget_has_css_class(bar, "kj-true-class"));
   gtk_popover_popdown(popover);
-  iterate(50);
+  kj_test_iterate(50);
 
-  close_window(window);
+  kj_test_close_window(window);
   g_assert_finalize_object(grid);
 }
 
@@ -704,9 +600,9 @@ test_grid_many(void)
   for (guint i = 0; i < n; i++)
     indices[i] = i;
   top = new_predictions(images, indices, n, FALSE);
-  window = show_in_window(GTK_WIDGET(grid), 760, 560);
+  window = kj_test_show_in_window(GTK_WIDGET(grid), 760, 560);
   adjustment = gtk_scrollable_get_vadjustment(
-      GTK_SCROLLABLE(find_descendant(GTK_WIDGET(grid), GTK_TYPE_GRID_VIEW)));
+      GTK_SCROLLABLE(kj_test_find_descendant(GTK_WIDGET(grid), GTK_TYPE_GRID_VIEW, 0)));
 
   start = g_get_monotonic_time();
   kj_prediction_grid_set_predictions(grid, images, indices, n, top, TOP_K, NULL);
@@ -717,7 +613,7 @@ test_grid_many(void)
   /* Scrolled down, a new epoch arrives: the position stays. */
   gtk_adjustment_set_value(adjustment, gtk_adjustment_get_upper(adjustment) / 2);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  iterate(50);
+  kj_test_iterate(50);
   {
     double before = gtk_adjustment_get_value(adjustment);
 
@@ -734,10 +630,10 @@ test_grid_many(void)
   kj_prediction_grid_set_mistakes_only(grid, TRUE);
   g_assert_cmpuint(kj_prediction_grid_get_n_shown(grid), ==, n / 4);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  iterate(50);
+  kj_test_iterate(50);
   g_assert_cmpfloat(gtk_adjustment_get_value(adjustment), <, 1.0);
 
-  close_window(window);
+  kj_test_close_window(window);
   g_assert_finalize_object(grid);
 }
 
@@ -805,17 +701,17 @@ test_confusion_export_chooser(void)
   g_autofree char *name = NULL;
 
   kj_confusion_view_set_matrix(view, counts3, 3, names3);
-  window = show_in_window(GTK_WIDGET(view), 560, 440);
+  window = kj_test_show_in_window(GTK_WIDGET(view), 560, 440);
   g_assert_true(gtk_widget_activate_action(GTK_WIDGET(view), "confusion.export-svg", NULL));
   g_assert_true(gtk_widget_activate_action(GTK_WIDGET(view), "confusion.export-png", NULL));
-  iterate(100);
+  kj_test_iterate(100);
   chooser = find_file_chooser();
   g_assert_nonnull(chooser);
   name = gtk_file_chooser_get_current_name(GTK_FILE_CHOOSER(chooser));
   g_assert_true(g_str_has_suffix(name, ".svg"));
-  close_window(window);
+  kj_test_close_window(window);
   g_assert_finalize_object(view);
-  iterate(100);
+  kj_test_iterate(100);
   g_assert_null(find_file_chooser());
 }
 
@@ -826,7 +722,7 @@ main(int argc, char *argv[])
 
   gtk_test_init(&argc, &argv, NULL);
   adw_init();
-  set_dark(FALSE);
+  kj_test_set_dark(FALSE);
   /* No cross-fades: a stack shows its new page at once. */
   g_object_set(gtk_settings_get_default(), "gtk-enable-animations", FALSE, NULL);
   /* The app's style sheet, as KjApplication loads it. */

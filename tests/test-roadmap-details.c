@@ -12,44 +12,9 @@
 #include "kj-roadmap-details-connections.h"
 #include "kj-roadmap-details-links.h"
 #include "kj-roadmap-details.h"
+#include "kj-test-window-util.h"
 
 /* ---- helpers ---- */
-
-static void
-iterate(guint ms)
-{
-  gint64 end = g_get_monotonic_time() + ms * 1000;
-
-  while (g_get_monotonic_time() < end)
-    g_main_context_iteration(NULL, FALSE);
-}
-
-/* A whole window, as test-window.c saves them. */
-static void
-save_screenshot(GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv("KJ_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
-
-  if (dir == NULL)
-    return;
-  g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
-  path = g_build_filename(dir, name, NULL);
-  paintable = gtk_widget_paintable_new(widget);
-  snapshot = gtk_snapshot_new();
-  gdk_paintable_snapshot(paintable, GDK_SNAPSHOT(snapshot), width, height);
-  node = gtk_snapshot_free_to_node(g_steal_pointer(&snapshot));
-  g_assert_nonnull(node);
-  texture = gsk_renderer_render_texture(gtk_native_get_renderer(GTK_NATIVE(widget)), node,
-                                        &GRAPHENE_RECT_INIT(0, 0, width, height));
-  g_assert_true(gdk_texture_save_to_png(texture, path));
-  g_test_message("screenshot: %s", path);
-}
 
 static void
 scroll_to_end(GtkWidget *inside)
@@ -62,7 +27,7 @@ scroll_to_end(GtkWidget *inside)
   gtk_adjustment_set_value(adjustment, gtk_adjustment_get_upper(adjustment) -
                                            gtk_adjustment_get_page_size(adjustment));
   gtk_test_widget_wait_for_draw(inside);
-  iterate(50);
+  kj_test_iterate(50);
 }
 
 /* Rows of a list box, the ones shown. */
@@ -200,23 +165,14 @@ fixture_set_up(Fixture *f, gconstpointer data)
   f->popover = KJ_ROADMAP_CONNECT_POPOVER(gtk_widget_get_template_child(
       GTK_WIDGET(f->connections), KJ_TYPE_ROADMAP_DETAILS_CONNECTIONS, "connect_popover"));
 
-  f->window = GTK_WINDOW(gtk_window_new());
-  gtk_window_set_default_size(f->window, 400, 1100);
   adw_toast_overlay_set_child(ADW_TOAST_OVERLAY(overlay), GTK_WIDGET(f->details));
-  gtk_window_set_child(f->window, overlay);
-  gtk_window_present(f->window);
-  gtk_test_widget_wait_for_draw(GTK_WIDGET(f->window));
+  f->window = kj_test_show_in_window(overlay, 400, 1100);
 }
 
 static void
 fixture_tear_down(Fixture *f, gconstpointer data)
 {
-  GtkWindow *window = f->window;
-
-  g_object_add_weak_pointer(G_OBJECT(window), (gpointer *)&window);
-  gtk_window_destroy(window);
-  iterate(20);
-  g_assert_null(window);
+  kj_test_close_window(f->window);
   /* The panel let go of the roadmap. */
   g_assert_finalize_object(f->roadmap);
 }
@@ -228,7 +184,7 @@ test_empty(Fixture *f, gconstpointer data)
 {
   g_assert_null(kj_roadmap_details_get_node(f->details));
   g_assert_cmpstr(visible_page(f), ==, "empty");
-  save_screenshot(GTK_WIDGET(f->window), "roadmap-details-empty.png");
+  kj_test_save_screenshot(GTK_WIDGET(f->window), "roadmap-details-empty.png");
 
   kj_roadmap_details_set_node(f->details, f->python);
   g_assert_cmpstr(visible_page(f), ==, "details");
@@ -280,10 +236,10 @@ test_fill(Fixture *f, gconstpointer data)
   g_assert_cmpstr(
       adw_action_row_get_subtitle(ADW_ACTION_ROW(gtk_list_box_get_row_at_index(related, 0))), ==,
       "used by");
-  iterate(50);
-  save_screenshot(GTK_WIDGET(f->window), "roadmap-details.png");
+  kj_test_iterate(50);
+  kj_test_save_screenshot(GTK_WIDGET(f->window), "roadmap-details.png");
   scroll_to_end(GTK_WIDGET(f->connections));
-  save_screenshot(GTK_WIDGET(f->window), "roadmap-details-end.png");
+  kj_test_save_screenshot(GTK_WIDGET(f->window), "roadmap-details-end.png");
 
   /* Showing is no edit: nothing to undo, and the other node's view too. */
   g_assert_false(kj_roadmap_can_undo(f->roadmap));
@@ -486,19 +442,19 @@ test_connections(Fixture *f, gconstpointer data)
   /* Every other topic, then the ones that match, casefolded. */
   g_assert_cmpuint(g_list_model_get_n_items(matches), ==, 4);
   gtk_editable_set_text(search, "ALGEB");
-  iterate(400); /* a search entry waits for typing to pause */
+  kj_test_iterate(400); /* a search entry waits for typing to pause */
   g_assert_cmpuint(g_list_model_get_n_items(matches), ==, 1);
   match = g_list_model_get_item(matches, 0);
   g_assert_true(match == f->math);
   gtk_editable_set_text(search, "");
-  iterate(400);
+  kj_test_iterate(400);
   g_assert_cmpuint(g_list_model_get_n_items(matches), ==, 4);
 
   gtk_popover_popup(GTK_POPOVER(f->popover));
   gtk_test_widget_wait_for_draw(GTK_WIDGET(f->popover));
-  iterate(50);
+  kj_test_iterate(50);
   g_assert_true(gtk_widget_get_mapped(GTK_WIDGET(f->popover)));
-  save_screenshot(GTK_WIDGET(f->popover), "roadmap-details-connect.png");
+  kj_test_save_screenshot(GTK_WIDGET(f->popover), "roadmap-details-connect.png");
 
   /* Prerequisite first: python leads to math; the popover closes. */
   g_assert_cmpint(kj_roadmap_connect_popover_get_edge_kind(f->popover), ==,

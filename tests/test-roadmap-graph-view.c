@@ -10,100 +10,26 @@
 #include <math.h>
 
 #include "kj-roadmap-graph-view-private.h"
+#include "kj-test-window-util.h"
 
 /* ---- helpers ---- */
 
+/* Waits for the frame an edit just queued: the paintable shows what was
+ * drawn last. */
 static void
-iterate(guint ms)
+save_screenshot(GtkWidget *window, const char *name)
 {
-  gint64 end = g_get_monotonic_time() + ms * 1000;
-
-  while (g_get_monotonic_time() < end)
-    g_main_context_iteration(NULL, FALSE);
+  gtk_test_widget_wait_for_draw(window);
+  kj_test_save_screenshot(window, name);
 }
 
-static void
-set_dark(gboolean dark)
-{
-  adw_style_manager_set_color_scheme(adw_style_manager_get_default(),
-                                     dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
-}
-
-static GtkWindow *
-show_in_window(GtkWidget *child, int width, int height)
-{
-  GtkWindow *window = GTK_WINDOW(gtk_window_new());
-
-  gtk_window_set_default_size(window, width, height);
-  gtk_window_set_child(window, child);
-  gtk_window_present(window);
-  gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  iterate(50);
-  return window;
-}
-
-static void
-close_window(GtkWindow *window)
-{
-  g_object_add_weak_pointer(G_OBJECT(window), (gpointer *)&window);
-  gtk_window_destroy(window);
-  iterate(20);
-  g_assert_null(window);
-}
-
-/* A whole window, as test-lab-views.c saves them. */
-static void
-save_screenshot(GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv("KJ_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
-
-  if (dir == NULL)
-    return;
-  gtk_test_widget_wait_for_draw(widget);
-  g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
-  path = g_build_filename(dir, name, NULL);
-  paintable = gtk_widget_paintable_new(widget);
-  snapshot = gtk_snapshot_new();
-  gdk_paintable_snapshot(paintable, GDK_SNAPSHOT(snapshot), width, height);
-  node = gtk_snapshot_free_to_node(g_steal_pointer(&snapshot));
-  g_assert_nonnull(node);
-  texture = gsk_renderer_render_texture(gtk_native_get_renderer(GTK_NATIVE(widget)), node,
-                                        &GRAPHENE_RECT_INIT(0, 0, width, height));
-  g_assert_true(gdk_texture_save_to_png(texture, path));
-  g_test_message("screenshot: %s", path);
-}
-
-/* The widget drawn into an image, as GSK's cairo renderer draws it. */
+/* The widget as GSK's cairo renderer draws it, after drawing its window. */
 static cairo_surface_t *
 render_widget(GtkWidget *widget)
 {
-  int width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new(widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new();
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  /* The paintable shows what was drawn last: draw first. */
   gtk_test_widget_wait_for_draw(GTK_WIDGET(gtk_widget_get_root(widget)));
-  iterate(20);
-  gdk_paintable_snapshot(paintable, GDK_SNAPSHOT(snapshot), width, height);
-  node = gtk_snapshot_free_to_node(g_steal_pointer(&snapshot));
-  g_assert_nonnull(node);
-  surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create(surface);
-  gsk_render_node_draw(node, cr);
-  g_assert_cmpint(cairo_status(cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy(cr);
-  cairo_surface_flush(surface);
-  return surface;
+  kj_test_iterate(20);
+  return kj_test_render_widget(widget, NULL);
 }
 
 static KjRoadmapNode *
@@ -261,7 +187,7 @@ test_fit_and_select(void)
   g_object_ref_sink(widget);
   kj_roadmap_graph_view_set_roadmap(view, roadmap);
   g_assert_true(kj_roadmap_graph_view_get_roadmap(view) == roadmap);
-  window = show_in_window(widget, 900, 600);
+  window = kj_test_show_in_window(widget, 900, 600);
   g_assert_cmpint(gtk_widget_get_width(widget), ==, 900);
   assert_fits(view);
   /* A small roadmap is shown at 100 %, in the middle. */
@@ -371,7 +297,7 @@ test_fit_and_select(void)
     g_assert_null(kj_roadmap_graph_view_get_selected(view));
   }
 
-  close_window(window);
+  kj_test_close_window(window);
   g_assert_finalize_object(widget);
 }
 
@@ -387,7 +313,7 @@ test_zoom_and_pan(void)
 
   g_object_ref_sink(widget);
   kj_roadmap_graph_view_set_roadmap(view, roadmap);
-  window = show_in_window(widget, 900, 600);
+  window = kj_test_show_in_window(widget, 900, 600);
   g_signal_connect(view, "notify::zoom", G_CALLBACK(count_notify), &zoom_notes);
 
   /* Ctrl+scroll about the pointer: the scene point under it stays put. */
@@ -463,7 +389,7 @@ test_zoom_and_pan(void)
   g_assert_cmpuint(kj_roadmap_scene_get_n_nodes(kj_roadmap_graph_view_get_scene(view)), ==, 6);
   assert_fits(view);
 
-  close_window(window);
+  kj_test_close_window(window);
   g_assert_finalize_object(widget);
 }
 
@@ -481,7 +407,7 @@ test_connect_and_edits(void)
 
   g_object_ref_sink(widget);
   kj_roadmap_graph_view_set_roadmap(view, roadmap);
-  window = show_in_window(widget, 900, 600);
+  window = kj_test_show_in_window(widget, 900, 600);
   g_signal_connect(view, "connect-requested", G_CALLBACK(on_connect_requested), &request);
   g_signal_connect(view, "notify::selected", G_CALLBACK(count_notify), &selected_notes);
 
@@ -530,7 +456,7 @@ test_connect_and_edits(void)
   g_assert_false(kj_roadmap_graph_view_test_key(view, GDK_KEY_Down, 0));
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
 
-  close_window(window);
+  kj_test_close_window(window);
   g_assert_finalize_object(widget);
 }
 
@@ -546,7 +472,7 @@ test_render(void)
 
   g_object_ref_sink(widget);
   kj_roadmap_graph_view_set_roadmap(view, roadmap);
-  window = show_in_window(widget, 900, 600);
+  window = kj_test_show_in_window(widget, 900, 600);
   for (guint dark = 0; dark < 2; dark++) {
     cairo_surface_t *plain, *selected;
     const guint8 *data, *other;
@@ -555,9 +481,9 @@ test_render(void)
     guint32 pixel;
     guint changed = 0;
 
-    set_dark(dark);
+    kj_test_set_dark(dark);
     gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-    iterate(50);
+    kj_test_iterate(50);
     kj_roadmap_graph_view_set_selected(view, NULL);
     plain = render_widget(widget);
     data = cairo_image_surface_get_data(plain);
@@ -596,9 +522,9 @@ test_render(void)
     cairo_surface_destroy(plain);
     cairo_surface_destroy(selected);
   }
-  set_dark(FALSE);
+  kj_test_set_dark(FALSE);
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));
-  close_window(window);
+  kj_test_close_window(window);
   g_assert_finalize_object(widget);
 }
 
@@ -641,7 +567,7 @@ test_big(void)
 
   g_object_ref_sink(widget);
   kj_roadmap_graph_view_set_roadmap(view, roadmap);
-  window = show_in_window(widget, 1400, 900);
+  window = kj_test_show_in_window(widget, 1400, 900);
   /* Too large to fit legibly: a first look shows its top at 75 %; asked
    * to, the view fits all of it. */
   g_assert_cmpfloat(kj_roadmap_graph_view_get_zoom(view), ==, 0.75);
@@ -667,7 +593,7 @@ test_big(void)
   g_assert_cmpfloat(rebuild_ms, <, 1000.0);
   save_screenshot(GTK_WIDGET(window), "roadmap-graph-200.png");
 
-  close_window(window);
+  kj_test_close_window(window);
   g_assert_finalize_object(widget);
 }
 
@@ -676,7 +602,7 @@ main(int argc, char *argv[])
 {
   gtk_test_init(&argc, &argv, NULL);
   adw_init();
-  set_dark(FALSE);
+  kj_test_set_dark(FALSE);
   g_object_set(gtk_settings_get_default(), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func("/kj/roadmap-graph-view/fit-and-select", test_fit_and_select);

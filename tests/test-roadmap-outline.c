@@ -9,17 +9,9 @@
 
 #include "kj-roadmap-outline-group.h"
 #include "kj-roadmap-outline.h"
+#include "kj-test-window-util.h"
 
 /* ---- helpers ---- */
-
-static void
-iterate(guint ms)
-{
-  gint64 end = g_get_monotonic_time() + ms * 1000;
-
-  while (g_get_monotonic_time() < end)
-    g_main_context_iteration(NULL, FALSE);
-}
 
 /* Not inside the status filter: its popup has a list view and a stack too. */
 static GtkWidget *
@@ -37,32 +29,6 @@ find_descendant(GtkWidget *widget, GType type)
       return found;
   }
   return NULL;
-}
-
-static void
-save_screenshot(GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv("KJ_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
-
-  if (dir == NULL)
-    return;
-  g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
-  path = g_build_filename(dir, name, NULL);
-  paintable = gtk_widget_paintable_new(widget);
-  snapshot = gtk_snapshot_new();
-  gdk_paintable_snapshot(paintable, GDK_SNAPSHOT(snapshot), width, height);
-  node = gtk_snapshot_free_to_node(g_steal_pointer(&snapshot));
-  g_assert_nonnull(node);
-  texture = gsk_renderer_render_texture(gtk_native_get_renderer(GTK_NATIVE(widget)), node,
-                                        &GRAPHENE_RECT_INIT(0, 0, width, height));
-  g_assert_true(gdk_texture_save_to_png(texture, path));
-  g_test_message("screenshot: %s", path);
 }
 
 /* ---- the fixture: a small roadmap in an outline in a window ---- */
@@ -137,12 +103,7 @@ fixture_set_up(Fixture *fixture, gconstpointer data)
   kj_roadmap_outline_set_roadmap(fixture->outline, roadmap);
   g_signal_connect(fixture->outline, "notify::selected", G_CALLBACK(on_selected_notify), fixture);
 
-  fixture->window = GTK_WINDOW(gtk_window_new());
-  gtk_window_set_default_size(fixture->window, 420, 720);
-  gtk_window_set_child(fixture->window, GTK_WIDGET(fixture->outline));
-  gtk_window_present(fixture->window);
-  gtk_test_widget_wait_for_draw(GTK_WIDGET(fixture->window));
-  iterate(50);
+  fixture->window = kj_test_show_in_window(GTK_WIDGET(fixture->outline), 420, 720);
 
   fixture->list_view =
       GTK_LIST_VIEW(find_descendant(GTK_WIDGET(fixture->outline), GTK_TYPE_LIST_VIEW));
@@ -156,14 +117,10 @@ fixture_set_up(Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down(Fixture *fixture, gconstpointer data)
 {
-  GtkWindow *window = fixture->window;
   KjRoadmapOutline *outline = fixture->outline;
 
-  g_object_add_weak_pointer(G_OBJECT(window), (gpointer *)&window);
   g_object_add_weak_pointer(G_OBJECT(outline), (gpointer *)&outline);
-  gtk_window_destroy(window);
-  iterate(20);
-  g_assert_null(window);
+  kj_test_close_window(fixture->window);
   g_assert_null(outline);
   g_assert_finalize_object(fixture->roadmap);
 }
@@ -311,7 +268,7 @@ search(Fixture *fixture, const char *text)
     g_main_context_iteration(NULL, FALSE);
   g_assert_true(search.done);
   g_signal_handler_disconnect(entry, handler);
-  iterate(20);
+  kj_test_iterate(20);
 }
 
 static void
@@ -321,7 +278,7 @@ filter_status(Fixture *fixture, int status)
       GTK_DROP_DOWN(find_descendant(GTK_WIDGET(fixture->outline), GTK_TYPE_DROP_DOWN));
 
   gtk_drop_down_set_selected(dropdown, status < 0 ? 0 : (guint)status + 1);
-  iterate(20);
+  kj_test_iterate(20);
 }
 
 static const char *
@@ -417,7 +374,7 @@ test_select(Fixture *fixture, gconstpointer data)
                    gtk_tree_list_row_get_position(row));
   domain_row = gtk_tree_list_row_get_parent(row);
   g_assert_true(gtk_tree_list_row_get_expanded(domain_row));
-  iterate(50);
+  kj_test_iterate(50);
 
   /* Selecting again changes nothing. */
   kj_roadmap_outline_set_selected(fixture->outline, fixture->cnn);
@@ -459,7 +416,7 @@ test_check(Fixture *fixture, gconstpointer data)
 
   kj_roadmap_outline_set_selected(fixture->outline, fixture->cnn);
   kj_roadmap_outline_set_selected(fixture->outline, fixture->signals);
-  iterate(100);
+  kj_test_iterate(100);
 
   /* Checking is an edit of the roadmap. */
   check = find_check(GTK_WIDGET(fixture->list_view), fixture->cnn);
@@ -540,7 +497,7 @@ test_search(Fixture *fixture, gconstpointer data)
   /* While searching, an edit that makes a node match shows it. */
   search(fixture, "傅里叶");
   kj_roadmap_node_set_notes(fixture->mqtt, "傅里叶? No.");
-  iterate(50);
+  kj_test_iterate(50);
   g_clear_pointer(&nodes, g_ptr_array_unref);
   nodes = shown_nodes(fixture);
   g_assert_cmpuint(nodes->len, ==, 2);
@@ -581,7 +538,7 @@ test_status_filter(Fixture *fixture, gconstpointer data)
 
   /* A status change is followed (after the click is handled). */
   kj_roadmap_node_set_status(fixture->cnn, KJ_ROADMAP_STATUS_DONE);
-  iterate(50);
+  kj_test_iterate(50);
   g_clear_pointer(&nodes, g_ptr_array_unref);
   nodes = shown_nodes(fixture);
   g_assert_cmpuint(nodes->len, ==, 3);
@@ -591,7 +548,7 @@ test_status_filter(Fixture *fixture, gconstpointer data)
   /* Checking a topic while "Not started" is shown: the row goes once the
    * click is handled, not under it. */
   filter_status(fixture, KJ_ROADMAP_STATUS_NOT_STARTED);
-  iterate(50);
+  kj_test_iterate(50);
   {
     GtkCheckButton *check = find_check(GTK_WIDGET(fixture->list_view), fixture->statistics);
     g_autoptr(GtkTreeListRow) row = NULL;
@@ -600,14 +557,14 @@ test_status_filter(Fixture *fixture, gconstpointer data)
     gtk_check_button_set_active(check, TRUE);
     row = find_row(fixture, fixture->statistics);
     g_assert_nonnull(row);
-    iterate(50);
+    kj_test_iterate(50);
     g_clear_object(&row);
     row = find_row(fixture, fixture->statistics);
     g_assert_null(row);
     g_assert_cmpint(kj_roadmap_node_get_status(fixture->statistics), ==, KJ_ROADMAP_STATUS_DONE);
     /* Undo brings it back. */
     g_assert_true(kj_roadmap_undo(fixture->roadmap));
-    iterate(50);
+    kj_test_iterate(50);
     row = find_row(fixture, fixture->statistics);
     g_assert_nonnull(row);
   }
@@ -755,8 +712,8 @@ test_screenshot(Fixture *fixture, gconstpointer data)
   g_assert_true(gtk_widget_is_ancestor(
       focus, find_descendant(GTK_WIDGET(fixture->outline), GTK_TYPE_SEARCH_ENTRY)));
   gtk_test_widget_wait_for_draw(GTK_WIDGET(fixture->window));
-  iterate(100);
-  save_screenshot(GTK_WIDGET(fixture->window), "roadmap-outline.png");
+  kj_test_iterate(100);
+  kj_test_save_screenshot(GTK_WIDGET(fixture->window), "roadmap-outline.png");
 }
 
 /* Before the outline is ever shown, and without a roadmap. */
@@ -782,7 +739,7 @@ test_unshown(void)
   kj_roadmap_outline_set_roadmap(KJ_ROADMAP_OUTLINE(outline), NULL);
   g_assert_null(kj_roadmap_outline_get_selected(KJ_ROADMAP_OUTLINE(outline)));
   kj_roadmap_outline_set_roadmap(KJ_ROADMAP_OUTLINE(outline), roadmap);
-  iterate(20);
+  kj_test_iterate(20);
   g_assert_finalize_object(outline);
   /* The outline let go of the roadmap's signals. */
   kj_roadmap_node_set_stage(node, KJ_ROADMAP_STAGE_FUSION);
