@@ -1,55 +1,11 @@
 #include "config.h"
 
-#include "kj-roadmap-graph-view-private.h"
+#include "kj-roadmap-graph-view-internal.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-
-#include "kj-number.h"
-
-#define MIN_ZOOM          0.1
-#define MAX_ZOOM          4.0
-#define ZOOM_STEP         1.25
-#define WHEEL_PAN         48.0 /* pixels per wheel click */
-#define WHEEL_ZOOM        1.1  /* per wheel click with Ctrl */
-#define VISIBLE_MARGIN    24.0 /* round a node scrolled into view */
-#define READABLE_ZOOM     0.75 /* the least a first look zooms to: titles stay legible */
-#define DESCRIPTION_CHARS 200
-
-typedef enum {
-  DRAG_NONE,
-  DRAG_PAN,
-  DRAG_CONNECT,
-} DragMode;
-
-struct _KjRoadmapGraphView {
-  GtkWidget parent_instance;
-
-  /* owned */
-  KjRoadmap *roadmap;
-  KjRoadmapScene *scene; /* NULL: to be built from the roadmap */
-  char *scene_style;     /* the colours and font it was built with */
-  KjRoadmapNode *selected;
-
-  /* the view: widget = origin + scene × zoom */
-  double zoom;
-  double origin_x, origin_y;
-  gboolean fit_pending; /* fit the graph once the widget has a size */
-
-  /* the pointer */
-  gboolean inside;
-  double pointer_x, pointer_y;
-  int hovered; /* a node's position, or -1 */
-
-  /* a drag in progress */
-  DragMode drag;
-  double drag_origin_x, drag_origin_y;
-  int connect_from;
-  double connect_x, connect_y; /* scene coordinates */
-  double pinch_zoom;           /* the zoom when the pinch began */
-};
 
 G_DEFINE_FINAL_TYPE(KjRoadmapGraphView, kj_roadmap_graph_view, GTK_TYPE_WIDGET)
 
@@ -91,8 +47,8 @@ style_key(KjRoadmapGraphView *self)
                          style.foreground.blue, style.foreground.alpha);
 }
 
-static KjRoadmapScene *
-ensure_scene(KjRoadmapGraphView *self)
+KjRoadmapScene *
+kj_graph_view_ensure_scene(KjRoadmapGraphView *self)
 {
   KjChartStyle style;
 
@@ -106,8 +62,8 @@ ensure_scene(KjRoadmapGraphView *self)
   return self->scene;
 }
 
-static int
-selected_position(KjRoadmapGraphView *self)
+int
+kj_graph_view_selected_position(KjRoadmapGraphView *self)
 {
   guint position;
 
@@ -117,8 +73,8 @@ selected_position(KjRoadmapGraphView *self)
   return (int)position;
 }
 
-static KjRoadmapNode *
-node_at_position(KjRoadmapGraphView *self, int position)
+KjRoadmapNode *
+kj_graph_view_node_at_position(KjRoadmapGraphView *self, int position)
 {
   return position >= 0 && self->roadmap != NULL ? kj_roadmap_get_node(self->roadmap, position)
                                                 : NULL;
@@ -148,13 +104,13 @@ const KjRoadmapScene *
 kj_roadmap_graph_view_get_scene(KjRoadmapGraphView *self)
 {
   g_return_val_if_fail(KJ_IS_ROADMAP_GRAPH_VIEW(self), NULL);
-  return ensure_scene(self);
+  return kj_graph_view_ensure_scene(self);
 }
 
-static int
-node_at(KjRoadmapGraphView *self, double x, double y)
+int
+kj_graph_view_node_at(KjRoadmapGraphView *self, double x, double y)
 {
-  KjRoadmapScene *scene = ensure_scene(self);
+  KjRoadmapScene *scene = kj_graph_view_ensure_scene(self);
   double sx, sy;
 
   if (scene == NULL)
@@ -169,7 +125,7 @@ static void
 clamp_origin(KjRoadmapGraphView *self)
 {
   GtkWidget *widget = GTK_WIDGET(self);
-  KjRoadmapScene *scene = ensure_scene(self);
+  KjRoadmapScene *scene = kj_graph_view_ensure_scene(self);
   double width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
   double scene_w, scene_h;
 
@@ -183,13 +139,13 @@ clamp_origin(KjRoadmapGraphView *self)
                          MAX(0.0, height - scene_h) + height / 2.0);
 }
 
-static void
-update_hover(KjRoadmapGraphView *self)
+void
+kj_graph_view_update_hover(KjRoadmapGraphView *self)
 {
   int hovered = -1;
 
   if (self->inside && self->drag != DRAG_PAN)
-    hovered = node_at(self, self->pointer_x, self->pointer_y);
+    hovered = kj_graph_view_node_at(self, self->pointer_x, self->pointer_y);
   if (self->drag == DRAG_CONNECT && hovered == self->connect_from)
     hovered = -1;
   if (hovered != self->hovered) {
@@ -205,17 +161,17 @@ update_hover(KjRoadmapGraphView *self)
 }
 
 /* The view moved: what is under the pointer may differ. */
-static void
-view_changed(KjRoadmapGraphView *self)
+void
+kj_graph_view_view_changed(KjRoadmapGraphView *self)
 {
   clamp_origin(self);
-  update_hover(self);
+  kj_graph_view_update_hover(self);
   gtk_widget_queue_draw(GTK_WIDGET(self));
 }
 
 /* Zooms keeping the scene point under (x, y) where it is. */
-static void
-zoom_at(KjRoadmapGraphView *self, double zoom, double x, double y)
+void
+kj_graph_view_zoom_at(KjRoadmapGraphView *self, double zoom, double x, double y)
 {
   double sx, sy;
 
@@ -227,7 +183,7 @@ zoom_at(KjRoadmapGraphView *self, double zoom, double x, double y)
   self->zoom = zoom;
   self->origin_x = x - sx * zoom;
   self->origin_y = y - sy * zoom;
-  view_changed(self);
+  kj_graph_view_view_changed(self);
   g_object_notify_by_pspec(G_OBJECT(self), properties[PROP_ZOOM]);
 }
 
@@ -295,7 +251,7 @@ fit(KjRoadmapGraphView *self, gboolean whole)
   double zoom, scene_w, scene_h;
 
   self->fit_pending = TRUE;
-  if (width <= 0 || height <= 0 || (scene = ensure_scene(self)) == NULL)
+  if (width <= 0 || height <= 0 || (scene = kj_graph_view_ensure_scene(self)) == NULL)
     return;
   self->fit_pending = FALSE;
   scene_w = kj_roadmap_scene_get_width(scene);
@@ -308,7 +264,7 @@ fit(KjRoadmapGraphView *self, gboolean whole)
     g_object_notify_by_pspec(G_OBJECT(self), properties[PROP_ZOOM]);
   }
   show_start(self, scene, width, height);
-  view_changed(self);
+  kj_graph_view_view_changed(self);
 }
 
 /* Scrolls as little as needed to show the node with a margin round it. */
@@ -317,7 +273,7 @@ scroll_to_node(KjRoadmapGraphView *self, int position)
 {
   GtkWidget *widget = GTK_WIDGET(self);
   double width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
-  KjRoadmapScene *scene = ensure_scene(self);
+  KjRoadmapScene *scene = kj_graph_view_ensure_scene(self);
   KjLayoutRect r;
   double x0, y0, x1, y1;
 
@@ -338,7 +294,7 @@ scroll_to_node(KjRoadmapGraphView *self, int position)
     self->origin_y += VISIBLE_MARGIN - y0;
   else if (y1 > height - VISIBLE_MARGIN)
     self->origin_y -= y1 - (height - VISIBLE_MARGIN);
-  view_changed(self);
+  kj_graph_view_view_changed(self);
 }
 
 /* ---- selection ---- */
@@ -358,16 +314,16 @@ update_accessible(KjRoadmapGraphView *self)
                                  description != NULL ? description : "", -1);
 }
 
-static void
-select_position(KjRoadmapGraphView *self, int position)
+void
+kj_graph_view_select_position(KjRoadmapGraphView *self, int position)
 {
-  kj_roadmap_graph_view_set_selected(self, node_at_position(self, position));
+  kj_roadmap_graph_view_set_selected(self, kj_graph_view_node_at_position(self, position));
 }
 
-static void
-activate_position(KjRoadmapGraphView *self, int position)
+void
+kj_graph_view_activate_position(KjRoadmapGraphView *self, int position)
 {
-  KjRoadmapNode *node = node_at_position(self, position);
+  KjRoadmapNode *node = kj_graph_view_node_at_position(self, position);
 
   if (node != NULL)
     g_signal_emit(self, signals[NODE_ACTIVATED], 0, node);
@@ -389,7 +345,7 @@ static void
 on_roadmap_changed(KjRoadmap *roadmap, KjRoadmapGraphView *self)
 {
   invalidate_scene(self);
-  if (self->selected != NULL && selected_position(self) < 0)
+  if (self->selected != NULL && kj_graph_view_selected_position(self) < 0)
     kj_roadmap_graph_view_set_selected(self, NULL);
   else if (self->selected != NULL)
     update_accessible(self); /* its title or status may have changed */
@@ -495,7 +451,8 @@ kj_roadmap_graph_view_set_zoom(KjRoadmapGraphView *self, double zoom)
   GtkWidget *widget = GTK_WIDGET(self);
 
   g_return_if_fail(KJ_IS_ROADMAP_GRAPH_VIEW(self));
-  zoom_at(self, zoom, gtk_widget_get_width(widget) / 2.0, gtk_widget_get_height(widget) / 2.0);
+  kj_graph_view_zoom_at(self, zoom, gtk_widget_get_width(widget) / 2.0,
+                        gtk_widget_get_height(widget) / 2.0);
 }
 
 void
@@ -519,394 +476,11 @@ kj_roadmap_graph_view_zoom_fit(KjRoadmapGraphView *self)
   fit(self, TRUE);
 }
 
-/* ---- input: the handlers the controllers and the tests call ---- */
-
-static void
-pointer_moved(KjRoadmapGraphView *self, double x, double y)
-{
-  self->inside = TRUE;
-  self->pointer_x = x;
-  self->pointer_y = y;
-  update_hover(self);
-}
-
-static void
-press(KjRoadmapGraphView *self, int n_press, double x, double y)
-{
-  int position = node_at(self, x, y);
-
-  gtk_widget_grab_focus(GTK_WIDGET(self));
-  if (position < 0)
-    return;
-  /* At once on a node, so a drag that follows starts from the selection. */
-  select_position(self, position);
-  if (n_press == 2)
-    activate_position(self, position);
-}
-
-/* On empty space, unselect, unless the press became a drag. */
-static void
-release(KjRoadmapGraphView *self, double x, double y)
-{
-  if (node_at(self, x, y) < 0)
-    kj_roadmap_graph_view_set_selected(self, NULL);
-}
-
-static void
-drag_begin(KjRoadmapGraphView *self, guint button, double x, double y, GdkModifierType state)
-{
-  int position = node_at(self, x, y);
-
-  if (button == GDK_BUTTON_PRIMARY && (state & GDK_SHIFT_MASK) && position >= 0) {
-    self->drag = DRAG_CONNECT;
-    self->connect_from = position;
-    kj_roadmap_graph_view_widget_to_scene(self, x, y, &self->connect_x, &self->connect_y);
-  } else {
-    self->drag = DRAG_PAN;
-    self->drag_origin_x = self->origin_x;
-    self->drag_origin_y = self->origin_y;
-  }
-  pointer_moved(self, x, y);
-}
-
-static void
-drag_update(KjRoadmapGraphView *self, double start_x, double start_y, double dx, double dy)
-{
-  if (self->drag == DRAG_PAN) {
-    self->origin_x = self->drag_origin_x + dx;
-    self->origin_y = self->drag_origin_y + dy;
-    self->fit_pending = FALSE;
-    view_changed(self);
-  } else if (self->drag == DRAG_CONNECT) {
-    kj_roadmap_graph_view_widget_to_scene(self, start_x + dx, start_y + dy, &self->connect_x,
-                                          &self->connect_y);
-    gtk_widget_queue_draw(GTK_WIDGET(self));
-  }
-  pointer_moved(self, start_x + dx, start_y + dy);
-}
-
-static void
-drag_end(KjRoadmapGraphView *self, double start_x, double start_y, double dx, double dy)
-{
-  DragMode mode = self->drag;
-  int from = self->connect_from;
-
-  drag_update(self, start_x, start_y, dx, dy);
-  self->drag = DRAG_NONE;
-  self->connect_from = -1;
-  update_hover(self);
-  gtk_widget_queue_draw(GTK_WIDGET(self));
-  if (mode == DRAG_CONNECT) {
-    int to = node_at(self, start_x + dx, start_y + dy);
-    KjRoadmapNode *from_node = node_at_position(self, from);
-    KjRoadmapNode *to_node = node_at_position(self, to);
-
-    if (from_node != NULL && to_node != NULL && from_node != to_node)
-      g_signal_emit(self, signals[CONNECT_REQUESTED], 0, from_node, to_node);
-  }
-}
-
-/* dx, dy: wheel clicks, or pixels for smooth (touchpad) scrolling. */
-static void
-scroll(KjRoadmapGraphView *self, double dx, double dy, gboolean wheel, GdkModifierType state)
-{
-  GtkWidget *widget = GTK_WIDGET(self);
-  double x = self->inside ? self->pointer_x : gtk_widget_get_width(widget) / 2.0;
-  double y = self->inside ? self->pointer_y : gtk_widget_get_height(widget) / 2.0;
-
-  if (state & GDK_CONTROL_MASK) {
-    double factor = wheel ? pow(WHEEL_ZOOM, -dy) : exp(-dy * 0.01);
-
-    zoom_at(self, self->zoom * factor, x, y);
-    return;
-  }
-  if (wheel) {
-    dx *= WHEEL_PAN;
-    dy *= WHEEL_PAN;
-  }
-  if ((state & GDK_SHIFT_MASK) && dx == 0.0) {
-    dx = dy;
-    dy = 0.0;
-  }
-  self->origin_x -= dx;
-  self->origin_y -= dy;
-  self->fit_pending = FALSE;
-  view_changed(self);
-}
-
-static gboolean
-key_pressed(KjRoadmapGraphView *self, guint keyval, GdkModifierType state)
-{
-  KjRoadmapScene *scene = ensure_scene(self);
-  int position = selected_position(self);
-  KjRoadmapSceneMove move;
-
-  /* Ctrl and the like belong to the page's shortcuts. */
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
-    return FALSE;
-  switch (keyval) {
-  case GDK_KEY_plus:
-  case GDK_KEY_equal:
-  case GDK_KEY_KP_Add:
-    kj_roadmap_graph_view_zoom_in(self);
-    return TRUE;
-  case GDK_KEY_minus:
-  case GDK_KEY_KP_Subtract:
-    kj_roadmap_graph_view_zoom_out(self);
-    return TRUE;
-  case GDK_KEY_Return:
-  case GDK_KEY_KP_Enter:
-  case GDK_KEY_ISO_Enter:
-  case GDK_KEY_space:
-  case GDK_KEY_KP_Space:
-    if (position < 0)
-      return FALSE;
-    activate_position(self, position);
-    return TRUE;
-  case GDK_KEY_Escape:
-    if (self->selected == NULL)
-      return FALSE;
-    kj_roadmap_graph_view_set_selected(self, NULL);
-    return TRUE;
-  case GDK_KEY_Up:
-  case GDK_KEY_KP_Up:
-    move = KJ_ROADMAP_SCENE_UP;
-    break;
-  case GDK_KEY_Down:
-  case GDK_KEY_KP_Down:
-    move = KJ_ROADMAP_SCENE_DOWN;
-    break;
-  case GDK_KEY_Left:
-  case GDK_KEY_KP_Left:
-    move = KJ_ROADMAP_SCENE_LEFT;
-    break;
-  case GDK_KEY_Right:
-  case GDK_KEY_KP_Right:
-    move = KJ_ROADMAP_SCENE_RIGHT;
-    break;
-  default:
-    return FALSE;
-  }
-  if (scene == NULL || kj_roadmap_scene_get_n_nodes(scene) == 0)
-    return FALSE;
-  if (position < 0) {
-    select_position(self, 0);
-  } else {
-    int next = kj_roadmap_scene_neighbour(scene, position, move);
-
-    if (next >= 0)
-      select_position(self, next);
-  }
-  return TRUE;
-}
-
-static char *
-tooltip_markup(KjRoadmapGraphView *self, int position)
-{
-  KjRoadmapNode *node = node_at_position(self, position);
-  g_autoptr(GString) markup = g_string_new(NULL);
-  g_autofree char *title = NULL;
-  g_autofree char *facts = NULL;
-  KjRoadmapStage stage;
-  const char *description;
-  double hours;
-
-  if (node == NULL)
-    return NULL;
-  title = g_markup_escape_text(kj_roadmap_node_get_title(node), -1);
-  g_string_append_printf(markup, "<b>%s</b>", title);
-
-  stage = kj_roadmap_node_get_stage(node);
-  if (stage != KJ_ROADMAP_STAGE_NONE)
-    /* Translators: a topic's kind, stage and status in the graph's tooltip,
-     * as in "Skill · Foundations · Learning" */
-    facts = g_strdup_printf(_("%s · %s · %s"),
-                            kj_roadmap_node_kind_get_label(kj_roadmap_node_get_kind(node)),
-                            kj_roadmap_stage_get_label(stage),
-                            kj_roadmap_status_get_label(kj_roadmap_node_get_status(node)));
-  else
-    /* Translators: a topic's kind and status in the graph's tooltip, as in
-     * "Skill · Learning" */
-    facts = g_strdup_printf(_("%s · %s"),
-                            kj_roadmap_node_kind_get_label(kj_roadmap_node_get_kind(node)),
-                            kj_roadmap_status_get_label(kj_roadmap_node_get_status(node)));
-  {
-    g_autofree char *escaped = g_markup_escape_text(facts, -1);
-
-    g_string_append_printf(markup, "\n%s", escaped);
-  }
-
-  hours = kj_roadmap_node_get_estimated_hours(node);
-  if (hours > 0.0) {
-    g_autofree char *number = kj_number_format(hours, 1);
-    /* Translators: a topic's estimated hours of study in the graph's tooltip */
-    g_autofree char *text = g_strdup_printf(_("Estimated: %s h"), number);
-    g_autofree char *escaped = g_markup_escape_text(text, -1);
-
-    g_string_append_printf(markup, "\n%s", escaped);
-  }
-
-  description = kj_roadmap_node_get_description(node);
-  if (description != NULL && *description != '\0') {
-    glong length = g_utf8_strlen(description, -1);
-    /* Not past the end: GLib 2.74 would read beyond the string. */
-    g_autofree char *start = g_utf8_substring(description, 0, MIN(length, DESCRIPTION_CHARS));
-    g_autofree char *escaped = NULL;
-
-    g_strstrip(start);
-    escaped = g_markup_escape_text(start, -1);
-    g_string_append_printf(markup, "\n\n%s%s", escaped, length > DESCRIPTION_CHARS ? "…" : "");
-  }
-  return g_string_free(g_steal_pointer(&markup), FALSE);
-}
-
-/* ---- the controllers ---- */
-
-static void
-on_click_pressed(GtkGestureClick *gesture, int n_press, double x, double y,
-                 KjRoadmapGraphView *self)
-{
-  press(self, n_press, x, y);
-}
-
-static void
-on_click_released(GtkGestureClick *gesture, int n_press, double x, double y,
-                  KjRoadmapGraphView *self)
-{
-  release(self, x, y);
-}
-
-static void
-on_drag_begin(GtkGestureDrag *gesture, double x, double y, KjRoadmapGraphView *self)
-{
-  GtkGestureSingle *single = GTK_GESTURE_SINGLE(gesture);
-  GdkModifierType state =
-      gtk_event_controller_get_current_event_state(GTK_EVENT_CONTROLLER(gesture));
-
-  drag_begin(self, gtk_gesture_single_get_current_button(single), x, y, state);
-}
-
-static void
-on_drag_update(GtkGestureDrag *gesture, double dx, double dy, KjRoadmapGraphView *self)
-{
-  double x, y;
-
-  if (self->drag == DRAG_NONE || !gtk_gesture_drag_get_start_point(gesture, &x, &y))
-    return;
-  drag_update(self, x, y, dx, dy);
-}
-
-static void
-on_drag_end(GtkGestureDrag *gesture, double dx, double dy, KjRoadmapGraphView *self)
-{
-  double x, y;
-
-  if (self->drag == DRAG_NONE || !gtk_gesture_drag_get_start_point(gesture, &x, &y))
-    return;
-  drag_end(self, x, y, dx, dy);
-}
-
-static void
-on_drag_cancel(GtkGesture *gesture, GdkEventSequence *sequence, KjRoadmapGraphView *self)
-{
-  self->drag = DRAG_NONE;
-  self->connect_from = -1;
-  update_hover(self);
-  gtk_widget_queue_draw(GTK_WIDGET(self));
-}
-
-static gboolean
-on_scroll(GtkEventControllerScroll *controller, double dx, double dy, KjRoadmapGraphView *self)
-{
-  GdkModifierType state =
-      gtk_event_controller_get_current_event_state(GTK_EVENT_CONTROLLER(controller));
-
-  scroll(self, dx, dy, gtk_event_controller_scroll_get_unit(controller) == GDK_SCROLL_UNIT_WHEEL,
-         state);
-  return TRUE;
-}
-
-static void
-on_zoom_begin(GtkGesture *gesture, GdkEventSequence *sequence, KjRoadmapGraphView *self)
-{
-  self->pinch_zoom = self->zoom;
-}
-
-static void
-on_zoom_scale_changed(GtkGestureZoom *gesture, double scale, KjRoadmapGraphView *self)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center(GTK_GESTURE(gesture), &x, &y))
-    return;
-  zoom_at(self, self->pinch_zoom * scale, x, y);
-}
-
-static void
-on_motion(GtkEventControllerMotion *controller, double x, double y, KjRoadmapGraphView *self)
-{
-  pointer_moved(self, x, y);
-}
-
-static void
-on_leave(GtkEventControllerMotion *controller, KjRoadmapGraphView *self)
-{
-  self->inside = FALSE;
-  update_hover(self);
-}
-
-static gboolean
-on_key_pressed(GtkEventControllerKey *controller, guint keyval, guint keycode,
-               GdkModifierType state, KjRoadmapGraphView *self)
-{
-  return key_pressed(self, keyval, state);
-}
-
-/* ---- test hooks ---- */
-
 void
-kj_roadmap_graph_view_test_click(KjRoadmapGraphView *self, double x, double y, int n_press)
+kj_graph_view_emit_connect_requested(KjRoadmapGraphView *self, KjRoadmapNode *from,
+                                     KjRoadmapNode *to)
 {
-  g_return_if_fail(KJ_IS_ROADMAP_GRAPH_VIEW(self));
-  pointer_moved(self, x, y);
-  press(self, n_press, x, y);
-  release(self, x, y);
-}
-
-gboolean
-kj_roadmap_graph_view_test_key(KjRoadmapGraphView *self, guint keyval, GdkModifierType state)
-{
-  g_return_val_if_fail(KJ_IS_ROADMAP_GRAPH_VIEW(self), FALSE);
-  return key_pressed(self, keyval, state);
-}
-
-void
-kj_roadmap_graph_view_test_scroll(KjRoadmapGraphView *self, double x, double y, double dx,
-                                  double dy, GdkModifierType state)
-{
-  g_return_if_fail(KJ_IS_ROADMAP_GRAPH_VIEW(self));
-  pointer_moved(self, x, y);
-  scroll(self, dx, dy, TRUE, state);
-}
-
-void
-kj_roadmap_graph_view_test_drag(KjRoadmapGraphView *self, guint button, double x0, double y0,
-                                double x1, double y1, GdkModifierType state)
-{
-  const guint steps = 4;
-
-  g_return_if_fail(KJ_IS_ROADMAP_GRAPH_VIEW(self));
-  drag_begin(self, button, x0, y0, state);
-  for (guint i = 1; i < steps; i++)
-    drag_update(self, x0, y0, (x1 - x0) * i / steps, (y1 - y0) * i / steps);
-  drag_end(self, x0, y0, x1 - x0, y1 - y0);
-}
-
-char *
-kj_roadmap_graph_view_test_tooltip(KjRoadmapGraphView *self, double x, double y)
-{
-  g_return_val_if_fail(KJ_IS_ROADMAP_GRAPH_VIEW(self), NULL);
-  return tooltip_markup(self, node_at(self, x, y));
+  g_signal_emit(self, signals[CONNECT_REQUESTED], 0, from, to);
 }
 
 /* ---- GtkWidget ---- */
@@ -916,7 +490,7 @@ kj_roadmap_graph_view_snapshot(GtkWidget *widget, GtkSnapshot *snapshot)
 {
   KjRoadmapGraphView *self = KJ_ROADMAP_GRAPH_VIEW(widget);
   int width = gtk_widget_get_width(widget), height = gtk_widget_get_height(widget);
-  KjRoadmapScene *scene = ensure_scene(self);
+  KjRoadmapScene *scene = kj_graph_view_ensure_scene(self);
   KjRoadmapSceneState state;
   KjLayoutRect visible;
   cairo_t *cr;
@@ -925,7 +499,7 @@ kj_roadmap_graph_view_snapshot(GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   clamp_origin(self); /* the scene may have shrunk */
   kj_roadmap_scene_state_init(&state);
-  state.selected = selected_position(self);
+  state.selected = kj_graph_view_selected_position(self);
   state.hovered = self->hovered;
   state.focused = gtk_widget_has_visible_focus(widget);
   if (self->drag == DRAG_CONNECT) {
@@ -979,7 +553,7 @@ kj_roadmap_graph_view_size_allocate(GtkWidget *widget, int width, int height, in
   if (self->fit_pending)
     fit(self, FALSE);
   else
-    view_changed(self);
+    kj_graph_view_view_changed(self);
 }
 
 static gboolean
@@ -987,8 +561,9 @@ kj_roadmap_graph_view_query_tooltip(GtkWidget *widget, int x, int y, gboolean ke
                                     GtkTooltip *tooltip)
 {
   KjRoadmapGraphView *self = KJ_ROADMAP_GRAPH_VIEW(widget);
-  int position = keyboard_mode ? selected_position(self) : node_at(self, x, y);
-  g_autofree char *markup = tooltip_markup(self, position);
+  int position =
+      keyboard_mode ? kj_graph_view_selected_position(self) : kj_graph_view_node_at(self, x, y);
+  g_autofree char *markup = kj_graph_view_tooltip_markup(self, position);
   KjLayoutRect r;
   double x0, y0, x1, y1;
 
@@ -996,7 +571,7 @@ kj_roadmap_graph_view_query_tooltip(GtkWidget *widget, int x, int y, gboolean ke
     return FALSE;
   gtk_tooltip_set_markup(tooltip, markup);
   /* A new tooltip for each node, not one that follows the pointer. */
-  if (kj_roadmap_scene_get_node_rect(ensure_scene(self), position, &r)) {
+  if (kj_roadmap_scene_get_node_rect(kj_graph_view_ensure_scene(self), position, &r)) {
     kj_roadmap_graph_view_scene_to_widget(self, r.x, r.y, &x0, &y0);
     kj_roadmap_graph_view_scene_to_widget(self, r.x + r.width, r.y + r.height, &x1, &y1);
     gtk_tooltip_set_tip_area(tooltip, &(GdkRectangle){ (int)floor(x0), (int)floor(y0),
@@ -1135,15 +710,6 @@ static void
 kj_roadmap_graph_view_init(KjRoadmapGraphView *self)
 {
   GtkWidget *widget = GTK_WIDGET(self);
-  GtkGesture *click = gtk_gesture_click_new();
-  GtkGesture *drag = gtk_gesture_drag_new();
-  GtkGesture *middle_drag = gtk_gesture_drag_new();
-  GtkGesture *zoom = gtk_gesture_zoom_new();
-  GtkEventController *scroll_controller =
-      gtk_event_controller_scroll_new(GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  GtkEventController *motion = gtk_event_controller_motion_new();
-  GtkEventController *key = gtk_event_controller_key_new();
-
   self->zoom = 1.0;
   self->hovered = -1;
   self->connect_from = -1;
@@ -1157,37 +723,7 @@ kj_roadmap_graph_view_init(KjRoadmapGraphView *self)
   gtk_accessible_update_property(GTK_ACCESSIBLE(self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                  _("Roadmap graph"), -1);
 
-  gtk_gesture_single_set_button(GTK_GESTURE_SINGLE(click), GDK_BUTTON_PRIMARY);
-  g_signal_connect(click, "pressed", G_CALLBACK(on_click_pressed), self);
-  g_signal_connect(click, "released", G_CALLBACK(on_click_released), self);
-  gtk_widget_add_controller(widget, GTK_EVENT_CONTROLLER(click));
-
-  gtk_gesture_single_set_button(GTK_GESTURE_SINGLE(drag), GDK_BUTTON_PRIMARY);
-  gtk_gesture_single_set_button(GTK_GESTURE_SINGLE(middle_drag), GDK_BUTTON_MIDDLE);
-  for (guint i = 0; i < 2; i++) {
-    GtkGesture *gesture = i == 0 ? drag : middle_drag;
-
-    g_signal_connect(gesture, "drag-begin", G_CALLBACK(on_drag_begin), self);
-    g_signal_connect(gesture, "drag-update", G_CALLBACK(on_drag_update), self);
-    g_signal_connect(gesture, "drag-end", G_CALLBACK(on_drag_end), self);
-    g_signal_connect(gesture, "cancel", G_CALLBACK(on_drag_cancel), self);
-    gtk_widget_add_controller(widget, GTK_EVENT_CONTROLLER(gesture));
-  }
-
-  g_signal_connect(zoom, "begin", G_CALLBACK(on_zoom_begin), self);
-  g_signal_connect(zoom, "scale-changed", G_CALLBACK(on_zoom_scale_changed), self);
-  gtk_widget_add_controller(widget, GTK_EVENT_CONTROLLER(zoom));
-
-  g_signal_connect(scroll_controller, "scroll", G_CALLBACK(on_scroll), self);
-  gtk_widget_add_controller(widget, scroll_controller);
-
-  g_signal_connect(motion, "motion", G_CALLBACK(on_motion), self);
-  g_signal_connect(motion, "enter", G_CALLBACK(on_motion), self);
-  g_signal_connect(motion, "leave", G_CALLBACK(on_leave), self);
-  gtk_widget_add_controller(widget, motion);
-
-  g_signal_connect(key, "key-pressed", G_CALLBACK(on_key_pressed), self);
-  gtk_widget_add_controller(widget, key);
+  kj_graph_view_add_controllers(self);
 
   g_signal_connect_swapped(adw_style_manager_get_default(), "notify::dark",
                            G_CALLBACK(on_style_changed), self);
