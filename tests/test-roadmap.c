@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -881,6 +882,62 @@ test_save_is_atomic(void)
   g_assert_cmpint(g_rmdir(dir), ==, 0);
 }
 
+/* A full disk, as a file-size limit makes one: every write past it fails
+ * (EFBIG).  The save reports a clear error and leaves the old file whole and
+ * no temporary file behind.  In a child, so the limit ends with it. */
+static void
+test_save_disk_full(void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp("kj-roadmap-XXXXXX", &error);
+  g_autofree char *path = g_build_filename(dir, "roadmap.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path(path);
+  g_autofree char *new_path = g_build_filename(dir, "new.json", NULL);
+  g_autoptr(GFile) new_file = g_file_new_for_path(new_path);
+  g_autoptr(KjRoadmap) old_roadmap = make_full_roadmap();
+  g_autoptr(KjRoadmap) big = kj_roadmap_new();
+  g_autofree char *old_text = json_of(old_roadmap);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  pid_t pid;
+  int status;
+
+  for (guint i = 0; i < 500; i++)
+    kj_roadmap_create_node(big, "A topic with a title long enough to fill the file",
+                           KJ_ROADMAP_NODE_KIND_SKILL);
+  g_assert_true(kj_roadmap_save_file(old_roadmap, file, KJ_ROADMAP_FORMAT_JSON, NULL, &error));
+  g_assert_cmpuint(strlen(old_text), <, 16384);
+
+  pid = fork();
+  g_assert_cmpint(pid, >=, 0);
+  if (pid == 0) {
+    struct rlimit limit = { 16384, 16384 };
+    gboolean saved;
+
+    signal(SIGXFSZ, SIG_IGN);
+    if (setrlimit(RLIMIT_FSIZE, &limit) != 0)
+      _exit(2);
+    saved = kj_roadmap_save_file(big, file, KJ_ROADMAP_FORMAT_JSON, NULL, &error);
+    /* Refused, as a file error naming the file, and still "modified". */
+    if (saved || !g_error_matches(error, KJ_ERROR, KJ_ERROR_IO) ||
+        strstr(error->message, path) == NULL || !kj_roadmap_get_modified(big))
+      _exit(1);
+    /* A new file is not left half-written either. */
+    _exit(kj_roadmap_save_file(big, new_file, KJ_ROADMAP_FORMAT_JSON, NULL, NULL) ? 1 : 0);
+  }
+  g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+  g_assert_true(WIFEXITED(status));
+  g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+
+  g_assert_true(g_file_get_contents(path, &contents, NULL, NULL));
+  g_assert_cmpstr(contents, ==, old_text);
+  listing = g_dir_open(dir, 0, NULL);
+  g_assert_cmpstr(g_dir_read_name(listing), ==, "roadmap.json");
+  g_assert_null(g_dir_read_name(listing));
+  g_assert_cmpint(g_remove(path), ==, 0);
+  g_assert_cmpint(g_rmdir(dir), ==, 0);
+}
+
 /* ---- layout ---- */
 
 static gboolean
@@ -1060,6 +1117,7 @@ main(int argc, char *argv[])
   g_test_add_func("/kj/roadmap/json/deep-groups", test_json_deep_groups);
   g_test_add_func("/kj/roadmap/files", test_files);
   g_test_add_func("/kj/roadmap/files/save-is-atomic", test_save_is_atomic);
+  g_test_add_func("/kj/roadmap/files/disk-full", test_save_disk_full);
   g_test_add_func("/kj/roadmap/layout/random", test_layout_random);
   g_test_add_func("/kj/roadmap/layout/roadmap", test_layout_roadmap);
   g_test_add_func("/kj/roadmap/layout/uncrosses", test_layout_uncrosses);

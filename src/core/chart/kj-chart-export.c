@@ -9,6 +9,7 @@
 
 #include "kj-chart-render.h"
 #include "kj-error.h"
+#include "kj-file.h"
 
 static cairo_status_t
 append_bytes(void *closure, const unsigned char *data, unsigned int length)
@@ -28,16 +29,14 @@ drawing_failed(cairo_status_t status, GFile *file, GError **error)
   return FALSE;
 }
 
-/* All or nothing: g_file_replace_contents() writes a temporary file and
- * renames it over the old one, so a failure never leaves half a file. */
+/* All or nothing (kj-file.h): a failure never leaves half a file. */
 static gboolean
 save_bytes(GFile *file, GByteArray *bytes, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
-  if (g_file_replace_contents(file, (const char *)bytes->data, bytes->len, NULL, FALSE,
-                              G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+  if (kj_file_replace_contents(file, (const char *)bytes->data, bytes->len, NULL, &local_error))
     return TRUE;
   name = g_file_get_parse_name(file);
   /* Translators: the first %s is a file name, the second the reason */

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kj-error.h"
+#include "kj-file.h"
 #include "kj-mermaid.h"
 #include "kj-roadmap-json.h"
 
@@ -78,8 +79,7 @@ kj_roadmap_save_file(KjRoadmap *roadmap, GFile *file, KjRoadmapFormat format,
   else
     text = kj_mermaid_export(roadmap);
   /* All or nothing: a temporary file renamed over the old one. */
-  if (!g_file_replace_contents(file, text, strlen(text), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                               cancellable, &local_error)) {
+  if (!kj_file_replace_contents(file, text, strlen(text), cancellable, &local_error)) {
     g_autofree char *name = g_file_get_parse_name(file);
 
     if (g_error_matches(local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -1,6 +1,6 @@
 /* kj-roadmap-file.h — roadmaps in files, JSON or Mermaid
  *
- * Saving goes through g_file_replace_contents(): the new text is written to
+ * Saving goes through kj_file_replace_contents(): the new text is written to
  * a temporary file that is then renamed over the old one, so a crash or a
  * full disk leaves either the old file or the new one, whole.  Loading
  * changes the roadmap only when the whole file is valid. */

@@ -9,6 +9,7 @@
 
 #include "kj-class-names.h"
 #include "kj-error.h"
+#include "kj-file.h"
 
 #define FORMAT_NAME "kuajie"
 #define MAX_HEADER  (16u << 20) /* bytes; real headers are a few KiB */
@@ -171,8 +172,7 @@ kj_model_save(KjModel *model, GFile *file, GError **error)
     }
   }
 
-  if (!g_file_replace_contents(file, (const char *)bytes->data, bytes->len, NULL, FALSE,
-                               G_FILE_CREATE_NONE, NULL, NULL, &local_error)) {
+  if (!kj_file_replace_contents(file, (const char *)bytes->data, bytes->len, NULL, &local_error)) {
     g_autofree char *name = g_file_get_parse_name(file);
     g_set_error(error, KJ_ERROR, KJ_ERROR_IO, _("Could not save the model to “%s”: %s"), name,
                 local_error->message);

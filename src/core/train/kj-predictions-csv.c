@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kj-error.h"
+#include "kj-file.h"
 
 static void
 append_field(GString *line, const char *field)
@@ -118,8 +119,7 @@ kj_predictions_csv_save(GFile *file, KjDataset *images, const guint32 *indices, 
 
   text = kj_predictions_csv_format(images, indices, n, predictions, k, class_names);
   g_return_val_if_fail(text != NULL, FALSE);
-  if (g_file_replace_contents(file, text, strlen(text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
-                              &local_error))
+  if (kj_file_replace_contents(file, text, strlen(text), NULL, &local_error))
     return TRUE;
   name = g_file_get_parse_name(file);
   /* Translators: the first %s is a file name, the second the reason */

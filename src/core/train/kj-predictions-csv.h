@@ -27,7 +27,7 @@ char *kj_predictions_csv_format(KjDataset *images, const guint32 *indices, guint
                                 const KjPrediction *predictions, guint k,
                                 const char *const *class_names);
 
-/* The same text, written atomically (g_file_replace_contents): the file is
+/* The same text, written atomically (kj_file_replace_contents): the file is
  * either replaced whole or left as it was.  KJ_ERROR_IO naming the file on
  * failure. */
 gboolean kj_predictions_csv_save(GFile *file, KjDataset *images, const guint32 *indices, guint n,
