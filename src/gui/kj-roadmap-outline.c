@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kj-roadmap-outline-group.h"
+#include "kj-roadmap-outline-row.h"
 
 /* The stages in the order shown; "No stage" last, and only when used. */
 static const KjRoadmapStage stage_order[] = {
@@ -68,15 +69,6 @@ stage_index(KjRoadmapStage stage)
     if (stage_order[i] == stage)
       return i;
   return NO_STAGE;
-}
-
-static gpointer
-row_get_item(GtkTreeListRow *row)
-{
-  g_autoptr(GObject) item = gtk_tree_list_row_get_item(row);
-
-  /* The row keeps its item alive. */
-  return item;
 }
 
 /* ---- filtering ---- */
@@ -175,8 +167,10 @@ collect_expanded(KjRoadmapOutline *self)
   for (guint i = 0; i < n; i++) {
     g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row(self->tree, i);
 
-    if (gtk_tree_list_row_get_expanded(row) && KJ_IS_ROADMAP_OUTLINE_GROUP(row_get_item(row)))
-      g_hash_table_add(keys, g_strdup(kj_roadmap_outline_group_get_key(row_get_item(row))));
+    if (gtk_tree_list_row_get_expanded(row) &&
+        KJ_IS_ROADMAP_OUTLINE_GROUP(kj_roadmap_outline_row_get_item(row)))
+      g_hash_table_add(
+          keys, g_strdup(kj_roadmap_outline_group_get_key(kj_roadmap_outline_row_get_item(row))));
   }
   return keys;
 }
@@ -189,7 +183,7 @@ expand_groups(KjRoadmapOutline *self, GHashTable *keys)
   self->updating++;
   for (guint i = 0; i < g_list_model_get_n_items(G_LIST_MODEL(self->tree)); i++) {
     g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row(self->tree, i);
-    gpointer item = row_get_item(row);
+    gpointer item = kj_roadmap_outline_row_get_item(row);
 
     if (KJ_IS_ROADMAP_OUTLINE_GROUP(item) &&
         (keys == NULL || g_hash_table_contains(keys, kj_roadmap_outline_group_get_key(item))))
@@ -245,7 +239,7 @@ find_child_row(KjRoadmapOutline *self, GtkTreeListRow *row, gpointer item, gbool
                                           ? gtk_tree_list_row_get_child_row(row, i)
                                           : gtk_tree_list_model_get_child_row(self->tree, i);
 
-    if (child != NULL && row_get_item(child) == item)
+    if (child != NULL && kj_roadmap_outline_row_get_item(child) == item)
       return g_steal_pointer(&child);
   }
   return NULL;
@@ -273,7 +267,7 @@ static KjRoadmapNode *
 view_selected_node(KjRoadmapOutline *self)
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item(self->selection);
-  gpointer item = row != NULL ? row_get_item(row) : NULL;
+  gpointer item = row != NULL ? kj_roadmap_outline_row_get_item(row) : NULL;
 
   return KJ_IS_ROADMAP_NODE(item) ? item : NULL;
 }
@@ -547,245 +541,12 @@ on_status_filter_changed(GtkDropDown *dropdown, GParamSpec *pspec, KjRoadmapOutl
   set_filter(self, words, dropdown_status(self));
 }
 
-/* ---- rows ---- */
-
-/* The widgets of one row, kept on its expander. */
-typedef struct {
-  GtkListItem *list_item;
-  GtkTreeExpander *expander;
-  GtkWidget *check;
-  GtkWidget *title;
-  GtkWidget *caption;
-  GtkWidget *status;
-  GtkWidget *count;
-  GBindingGroup *title_binding; /* the node's or the group's title */
-  GBindingGroup *count_binding; /* a group's count */
-  GSignalGroup *node_signals;   /* the node shown */
-  GSignalGroup *group_signals;  /* the group shown */
-  gboolean syncing;             /* the check box is being set from the node */
-} Row;
-
-static void
-row_free(gpointer data)
-{
-  Row *row = data;
-
-  g_clear_object(&row->title_binding);
-  g_clear_object(&row->count_binding);
-  g_clear_object(&row->node_signals);
-  g_clear_object(&row->group_signals);
-  g_free(row);
-}
-
-static KjRoadmapNode *
-row_get_node(Row *row)
-{
-  GtkTreeListRow *tree_row = gtk_list_item_get_item(row->list_item);
-  gpointer item = tree_row != NULL ? row_get_item(tree_row) : NULL;
-
-  return KJ_IS_ROADMAP_NODE(item) ? item : NULL;
-}
-
-static void
-row_sync_status(Row *row)
-{
-  KjRoadmapNode *node = row_get_node(row);
-  KjRoadmapStatus status;
-
-  if (node == NULL)
-    return;
-  status = kj_roadmap_node_get_status(node);
-  /* Set from the model, so not an edit of the user's. */
-  row->syncing = TRUE;
-  gtk_check_button_set_active(GTK_CHECK_BUTTON(row->check), status == KJ_ROADMAP_STATUS_DONE);
-  row->syncing = FALSE;
-
-  /* Done shows in the check box; learning and skipped in words. */
-  gtk_widget_set_visible(row->status, status == KJ_ROADMAP_STATUS_LEARNING ||
-                                          status == KJ_ROADMAP_STATUS_SKIPPED);
-  gtk_label_set_text(GTK_LABEL(row->status), kj_roadmap_status_get_label(status));
-  if (status == KJ_ROADMAP_STATUS_LEARNING)
-    gtk_widget_add_css_class(row->status, "accent");
-  else
-    gtk_widget_remove_css_class(row->status, "accent");
-  if (status == KJ_ROADMAP_STATUS_SKIPPED)
-    gtk_widget_add_css_class(row->title, "dim-label");
-  else
-    gtk_widget_remove_css_class(row->title, "dim-label");
-}
-
-static void
-row_sync_kind(Row *row)
-{
-  KjRoadmapNode *node = row_get_node(row);
-
-  if (node != NULL)
-    gtk_label_set_text(GTK_LABEL(row->caption),
-                       kj_roadmap_node_kind_get_label(kj_roadmap_node_get_kind(node)));
-}
-
-static void
-row_sync_check_label(Row *row)
-{
-  KjRoadmapNode *node = row_get_node(row);
-  g_autofree char *label = NULL;
-
-  if (node == NULL)
-    return;
-  /* Translators: the accessible name of a topic's check box; %s is its title */
-  label = g_strdup_printf(_("Done: %s"), kj_roadmap_node_get_title(node));
-  gtk_accessible_update_property(GTK_ACCESSIBLE(row->check), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                 -1);
-}
-
-static void
-row_sync_count_label(Row *row)
-{
-  GtkTreeListRow *tree_row = gtk_list_item_get_item(row->list_item);
-  gpointer item = tree_row != NULL ? row_get_item(tree_row) : NULL;
-  g_autofree char *label = NULL;
-
-  if (!KJ_IS_ROADMAP_OUTLINE_GROUP(item))
-    return;
-  /* Translators: the accessible name of a stage's or domain's count, "3/5" */
-  label = g_strdup_printf(_("%u of %u done"), kj_roadmap_outline_group_get_n_done(item),
-                          kj_roadmap_outline_group_get_n_counted(item));
-  gtk_accessible_update_property(GTK_ACCESSIBLE(row->count), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                 -1);
-}
-
-static void
-on_check_toggled(GtkCheckButton *check, Row *row)
-{
-  KjRoadmapNode *node = row_get_node(row);
-
-  if (row->syncing || node == NULL)
-    return;
-  if (gtk_check_button_get_active(check))
-    kj_roadmap_node_set_status(node, KJ_ROADMAP_STATUS_DONE);
-  else if (kj_roadmap_node_get_status(node) == KJ_ROADMAP_STATUS_DONE)
-    kj_roadmap_node_set_status(node, KJ_ROADMAP_STATUS_NOT_STARTED);
-}
-
-static GtkWidget *
-new_label(const char *css_class, const char *css_class2)
-{
-  GtkWidget *label = gtk_label_new(NULL);
-
-  gtk_label_set_xalign(GTK_LABEL(label), 0.0f);
-  if (css_class != NULL)
-    gtk_widget_add_css_class(label, css_class);
-  if (css_class2 != NULL)
-    gtk_widget_add_css_class(label, css_class2);
-  return label;
-}
-
-static void
-on_setup_row(GtkSignalListItemFactory *factory, GtkListItem *list_item, KjRoadmapOutline *self)
-{
-  Row *row = g_new0(Row, 1);
-  GtkWidget *box = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *texts = gtk_box_new(GTK_ORIENTATION_VERTICAL, 0);
-
-  row->list_item = list_item;
-  row->expander = GTK_TREE_EXPANDER(gtk_tree_expander_new());
-
-  row->check = gtk_check_button_new();
-  gtk_widget_set_valign(row->check, GTK_ALIGN_CENTER);
-  g_signal_connect(row->check, "toggled", G_CALLBACK(on_check_toggled), row);
-  gtk_box_append(GTK_BOX(box), row->check);
-
-  row->title = new_label(NULL, NULL);
-  gtk_label_set_ellipsize(GTK_LABEL(row->title), PANGO_ELLIPSIZE_END);
-  row->caption = new_label("caption", "dim-label");
-  gtk_label_set_ellipsize(GTK_LABEL(row->caption), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand(texts, TRUE);
-  gtk_widget_set_valign(texts, GTK_ALIGN_CENTER);
-  gtk_box_append(GTK_BOX(texts), row->title);
-  gtk_box_append(GTK_BOX(texts), row->caption);
-  gtk_box_append(GTK_BOX(box), texts);
-
-  row->status = new_label("caption", NULL);
-  gtk_widget_set_valign(row->status, GTK_ALIGN_CENTER);
-  gtk_box_append(GTK_BOX(box), row->status);
-  row->count = new_label("caption", "numeric");
-  gtk_widget_add_css_class(row->count, "dim-label");
-  gtk_widget_set_valign(row->count, GTK_ALIGN_CENTER);
-  gtk_box_append(GTK_BOX(box), row->count);
-
-  row->title_binding = g_binding_group_new();
-  g_binding_group_bind(row->title_binding, "title", row->title, "label", G_BINDING_SYNC_CREATE);
-  row->count_binding = g_binding_group_new();
-  g_binding_group_bind(row->count_binding, "count-label", row->count, "label",
-                       G_BINDING_SYNC_CREATE);
-  row->node_signals = g_signal_group_new(KJ_TYPE_ROADMAP_NODE);
-  g_signal_group_connect_swapped(row->node_signals, "notify::status", G_CALLBACK(row_sync_status),
-                                 row);
-  g_signal_group_connect_swapped(row->node_signals, "notify::kind", G_CALLBACK(row_sync_kind), row);
-  g_signal_group_connect_swapped(row->node_signals, "notify::title",
-                                 G_CALLBACK(row_sync_check_label), row);
-  row->group_signals = g_signal_group_new(KJ_TYPE_ROADMAP_OUTLINE_GROUP);
-  g_signal_group_connect_swapped(row->group_signals, "notify::count-label",
-                                 G_CALLBACK(row_sync_count_label), row);
-
-  gtk_tree_expander_set_child(row->expander, box);
-  g_object_set_data_full(G_OBJECT(row->expander), "kj-outline-row", row, row_free);
-  gtk_list_item_set_child(list_item, GTK_WIDGET(row->expander));
-}
-
-static void
-on_bind_row(GtkSignalListItemFactory *factory, GtkListItem *list_item, KjRoadmapOutline *self)
-{
-  GtkWidget *expander = gtk_list_item_get_child(list_item);
-  Row *row = g_object_get_data(G_OBJECT(expander), "kj-outline-row");
-  GtkTreeListRow *tree_row = gtk_list_item_get_item(list_item);
-  gpointer item = row_get_item(tree_row);
-  gboolean is_node = KJ_IS_ROADMAP_NODE(item);
-
-  gtk_tree_expander_set_list_row(row->expander, tree_row);
-  g_binding_group_set_source(row->title_binding, item);
-  gtk_widget_set_visible(row->check, is_node);
-  gtk_widget_set_visible(row->caption, is_node);
-  gtk_widget_set_visible(row->count, !is_node);
-  if (is_node) {
-    g_signal_group_set_target(row->node_signals, item);
-    gtk_widget_remove_css_class(row->title, "heading");
-    row_sync_status(row);
-    row_sync_kind(row);
-    row_sync_check_label(row);
-  } else {
-    gboolean is_stage = !kj_roadmap_outline_group_is_domain(item);
-
-    g_binding_group_set_source(row->count_binding, item);
-    g_signal_group_set_target(row->group_signals, item);
-    gtk_widget_set_visible(row->status, FALSE);
-    gtk_widget_remove_css_class(row->title, "dim-label");
-    if (is_stage)
-      gtk_widget_add_css_class(row->title, "heading");
-    else
-      gtk_widget_remove_css_class(row->title, "heading");
-    row_sync_count_label(row);
-  }
-}
-
-static void
-on_unbind_row(GtkSignalListItemFactory *factory, GtkListItem *list_item, KjRoadmapOutline *self)
-{
-  Row *row = g_object_get_data(G_OBJECT(gtk_list_item_get_child(list_item)), "kj-outline-row");
-
-  g_binding_group_set_source(row->title_binding, NULL);
-  g_binding_group_set_source(row->count_binding, NULL);
-  g_signal_group_set_target(row->node_signals, NULL);
-  g_signal_group_set_target(row->group_signals, NULL);
-  gtk_tree_expander_set_list_row(row->expander, NULL);
-}
-
 /* Enter or a double click: a node is opened, a group opens or closes. */
 static void
 on_list_activate(GtkListView *list_view, guint position, KjRoadmapOutline *self)
 {
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item(G_LIST_MODEL(self->tree), position);
-  gpointer item = row != NULL ? row_get_item(row) : NULL;
+  gpointer item = row != NULL ? kj_roadmap_outline_row_get_item(row) : NULL;
 
   if (KJ_IS_ROADMAP_NODE(item))
     g_signal_emit(self, signals[SIGNAL_NODE_ACTIVATED], 0, item);
@@ -898,9 +659,12 @@ kj_roadmap_outline_class_init(KjRoadmapOutlineClass *klass)
   gtk_widget_class_bind_template_callback(widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback(widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback(widget_class, on_status_filter_changed);
-  gtk_widget_class_bind_template_callback(widget_class, on_setup_row);
-  gtk_widget_class_bind_template_callback(widget_class, on_bind_row);
-  gtk_widget_class_bind_template_callback(widget_class, on_unbind_row);
+  gtk_widget_class_bind_template_callback_full(widget_class, "on_setup_row",
+                                               G_CALLBACK(kj_roadmap_outline_row_setup));
+  gtk_widget_class_bind_template_callback_full(widget_class, "on_bind_row",
+                                               G_CALLBACK(kj_roadmap_outline_row_bind));
+  gtk_widget_class_bind_template_callback_full(widget_class, "on_unbind_row",
+                                               G_CALLBACK(kj_roadmap_outline_row_unbind));
   gtk_widget_class_bind_template_callback(widget_class, on_list_activate);
 
   gtk_widget_class_set_css_name(widget_class, "roadmapoutline");
