@@ -129,47 +129,71 @@ read_input(const char *command, const char *path)
   return g_steal_pointer(&roadmap);
 }
 
+/* The command line of a subcommand that writes a roadmap: the picture
+ * options, then n_files file names of which the last is the output.  On a
+ * problem prints it and returns FALSE. */
+typedef struct {
+  const char *command;
+  const char *parameters; /* translated */
+  const char *summary;    /* translated */
+  guint n_files;
+  const char *missing; /* translated: said when there are too few files */
+} WriterCommand;
+
+static gboolean
+parse_writer(const WriterCommand *writer, int *argc, char ***argv, ImageOptions *options,
+             GFile **output, OutputFormat *output_format)
+{
+  GOptionEntry entries[] = {
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &options->dark, N_("Draw pictures in dark colours"), NULL },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &options->scale_text,
+      N_("Scale of a PNG picture: 1 is the size on screen (2)"), "N" },
+    { NULL },
+  };
+  const char *path;
+
+  if (!kj_cli_parse_options(writer->command, writer->parameters, writer->summary, entries, argc,
+                            argv))
+    return FALSE;
+  if (*argc < (int)writer->n_files + 1) {
+    kj_cli_error(writer->command, "%s", writer->missing);
+    return FALSE;
+  }
+  if (*argc > (int)writer->n_files + 1) {
+    kj_cli_error(writer->command, _("Unexpected argument “%s”"), (*argv)[writer->n_files + 1]);
+    return FALSE;
+  }
+  if (!image_options_check(writer->command, options))
+    return FALSE;
+  path = (*argv)[writer->n_files];
+  *output = g_file_new_for_commandline_arg(path);
+  return output_format_for_file(writer->command, *output, path, output_format);
+}
+
 /* ---- convert ---- */
 
 static int
 run_convert(int argc, char **argv)
 {
-  const char *command = "roadmap convert";
-  g_auto(ImageOptions) options = { 0 };
-  GOptionEntry entries[] = {
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &options.dark, N_("Draw pictures in dark colours"), NULL },
-    { "scale", 0, 0, G_OPTION_ARG_STRING, &options.scale_text,
-      N_("Scale of a PNG picture: 1 is the size on screen (2)"), "N" },
-    { NULL },
+  const WriterCommand writer = {
+    "roadmap convert",
+    _("INPUT OUTPUT"),
+    _("Convert a roadmap between JSON and Mermaid, or draw it as a PNG, SVG or PDF picture.\n"
+      "Formats follow the file names: .json, .mmd or .mermaid, .png, .svg, .pdf."),
+    2,
+    _("Expected an INPUT and an OUTPUT file"),
   };
+  g_auto(ImageOptions) options = { 0 };
   g_autoptr(KjRoadmap) roadmap = NULL;
   g_autoptr(GFile) output = NULL;
   OutputFormat output_format;
 
-  if (!kj_cli_parse_options(command, _("INPUT OUTPUT"),
-                            _("Convert a roadmap between JSON and Mermaid, or draw it as a PNG, "
-                              "SVG or PDF picture.\nFormats follow the file names: .json, .mmd "
-                              "or .mermaid, .png, .svg, .pdf."),
-                            entries, &argc, &argv))
+  if (!parse_writer(&writer, &argc, &argv, &options, &output, &output_format))
     return 1;
-  if (argc < 3) {
-    kj_cli_error(command, _("Expected an INPUT and an OUTPUT file"));
-    return 1;
-  }
-  if (argc > 3) {
-    kj_cli_error(command, _("Unexpected argument “%s”"), argv[3]);
-    return 1;
-  }
-  if (!image_options_check(command, &options))
-    return 1;
-  output = g_file_new_for_commandline_arg(argv[2]);
-  if (!output_format_for_file(command, output, argv[2], &output_format))
-    return 1;
-
-  roadmap = read_input(command, argv[1]);
+  roadmap = read_input(writer.command, argv[1]);
   if (roadmap == NULL)
     return 1;
-  return write_output(command, roadmap, output, &output_format, &options) ? 0 : 1;
+  return write_output(writer.command, roadmap, output, &output_format, &options) ? 0 : 1;
 }
 
 /* ---- default ---- */
@@ -177,39 +201,22 @@ run_convert(int argc, char **argv)
 static int
 run_default(int argc, char **argv)
 {
-  const char *command = "roadmap default";
-  g_auto(ImageOptions) options = { 0 };
-  GOptionEntry entries[] = {
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &options.dark, N_("Draw pictures in dark colours"), NULL },
-    { "scale", 0, 0, G_OPTION_ARG_STRING, &options.scale_text,
-      N_("Scale of a PNG picture: 1 is the size on screen (2)"), "N" },
-    { NULL },
+  const WriterCommand writer = {
+    "roadmap default",
+    _("FILE"),
+    _("Write Kuajie's default roadmap to FILE: .json, .mmd or .mermaid, .png, .svg or .pdf."),
+    1,
+    _("Expected a FILE to write"),
   };
+  g_auto(ImageOptions) options = { 0 };
   g_autoptr(KjRoadmap) roadmap = NULL;
   g_autoptr(GFile) output = NULL;
   OutputFormat output_format;
 
-  if (!kj_cli_parse_options(command, _("FILE"),
-                            _("Write Kuajie's default roadmap to FILE: .json, .mmd or .mermaid, "
-                              ".png, .svg or .pdf."),
-                            entries, &argc, &argv))
+  if (!parse_writer(&writer, &argc, &argv, &options, &output, &output_format))
     return 1;
-  if (argc < 2) {
-    kj_cli_error(command, _("Expected a FILE to write"));
-    return 1;
-  }
-  if (argc > 2) {
-    kj_cli_error(command, _("Unexpected argument “%s”"), argv[2]);
-    return 1;
-  }
-  if (!image_options_check(command, &options))
-    return 1;
-  output = g_file_new_for_commandline_arg(argv[1]);
-  if (!output_format_for_file(command, output, argv[1], &output_format))
-    return 1;
-
   roadmap = kj_roadmap_new_default();
-  return write_output(command, roadmap, output, &output_format, &options) ? 0 : 1;
+  return write_output(writer.command, roadmap, output, &output_format, &options) ? 0 : 1;
 }
 
 /* ---- progress ---- */
