@@ -1,19 +1,14 @@
+/* The Lab page: the dataset, the network, training and its progress, the
+ * views of the results, and the settings they follow.  Its files (models,
+ * predictions) are in kj-lab-page-files.c. */
 #include "config.h"
-
-#include "kj-lab-page.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "kj-chart-view.h"
-#include "kj-classify-view.h"
-#include "kj-confusion-view.h"
-#include "kj-dataset-editor.h"
-#include "kj-lab-channel.h"
 #include "kj-dataset-texture.h"
+#include "kj-lab-page-private.h"
 #include "kj-network.h"
-#include "kj-prediction-grid.h"
-#include "kj-predictions-csv.h"
 #include "kj-toast.h"
 
 /* The dataset choices, in the order of the combo row and of lab-dataset's
@@ -27,73 +22,13 @@ static const char *const schedule_ids[] = { "constant", "step", "cosine", NULL }
 static const char *const schedule_specs[] = { "constant", "step:2:0.5", "cosine:1" };
 static const char *const optimizer_ids[] = { "sgd", "adamw", NULL };
 
-struct _KjLabPage {
-  AdwBin parent_instance;
-
-  /* template widgets (not the AdwBin's own child, the flap: the bin
-   * unparents it, and dispose_template would do it a second time) */
-  AdwComboRow *dataset_row;
-  GtkStringList *dataset_names;
-  GtkStack *dataset_status_stack;
-  GtkSpinner *dataset_spinner;
-  GtkLabel *dataset_summary;
-  GtkFlowBox *samples_box;
-  AdwComboRow *preset_row;
-  GtkStringList *preset_names;
-  AdwEntryRow *spec_row;
-  AdwActionRow *model_row;
-  GtkSpinButton *epochs_spin;
-  GtkSpinButton *batch_spin;
-  GtkSpinButton *lr_spin;
-  GtkSpinButton *validation_spin;
-  GtkSpinButton *seed_spin;
-  AdwComboRow *optimizer_row;
-  AdwComboRow *schedule_row;
-  GtkSwitch *augment_switch;
-  AdwButtonContent *pause_content;
-  GtkProgressBar *progress_bar;
-  GtkLabel *progress_label;
-  GtkStack *views;
-  KjChartView *loss_view;
-  KjChartView *accuracy_view;
-  KjChartView *rate_view;
-  GtkLabel *grid_label;
-  GtkButton *clear_cell_button;
-  GtkToggleButton *mistakes_toggle;
-  KjPredictionGrid *grid;
-  KjConfusionView *confusion;
-  KjClassifyView *classify;
-  KjDatasetEditor *editor;
-
-  /* owned */
-  GSettings *settings;
-  KjLabEngine *engine;
-  KjLabChannel *channel;
-  KjTrainingCharts *charts;
-  KjLabEvent *dataset;    /* the DATASET event of the open dataset */
-  KjLabEvent *last_epoch; /* the predictions the grid shows */
-  GStrv class_names;      /* the current model's, NULL without one */
-  char *model_spec;       /* the current model's, NULL without one */
-
-  KjDataOptions data_options;
-  KjLabState state;
-  gboolean opened_once;   /* the dataset opens when the page is first shown */
-  gboolean pending_start; /* Start was asked for while the dataset opened */
-  guint dataset_request;
-  guint train_request;
-  guint epochs_shown;
-  gboolean has_model;
-  gboolean results_stale; /* the grid and matrix show an older epoch */
-  gboolean loading;       /* settings are being applied to widgets */
-};
-
 G_DEFINE_FINAL_TYPE(KjLabPage, kj_lab_page, ADW_TYPE_BIN)
 
 enum { PROP_0, PROP_STATE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static void
-toast(KjLabPage *self, const char *message)
+void
+kj_lab_page_toast(KjLabPage *self, const char *message)
 {
   kj_toast_show(GTK_WIDGET(self), message);
 }
@@ -319,7 +254,7 @@ static void
 editor_train_requested(KjLabPage *self, const char *path)
 {
   if (kj_lab_page_is_training(self)) {
-    toast(self, _("A network is being trained already: stop it first"));
+    kj_lab_page_toast(self, _("A network is being trained already: stop it first"));
     return;
   }
   /* Opened again even when chosen already: images may have been added. */
@@ -386,7 +321,7 @@ spec_applied(KjLabPage *self)
                                     n_classes(self), &error);
     if (net == NULL) {
       gtk_widget_add_css_class(GTK_WIDGET(self->spec_row), "error");
-      toast(self, error->message);
+      kj_lab_page_toast(self, error->message);
       return;
     }
     kj_network_free(net);
@@ -633,7 +568,7 @@ show_finished(KjLabPage *self, const KjLabEvent *event)
     message = g_strdup(event->error->message);
   }
   gtk_label_set_text(self->progress_label, message);
-  toast(self, message);
+  kj_lab_page_toast(self, message);
 }
 
 /* Events, applied on the main thread in the order they happened */
@@ -650,7 +585,7 @@ apply_event(KjLabPage *self, KjLabEvent *event)
     show_dataset_summary(self);
     show_spec(self);
     for (guint i = 0; event->splits.warnings != NULL && event->splits.warnings[i] != NULL; i++)
-      toast(self, event->splits.warnings[i]);
+      kj_lab_page_toast(self, event->splits.warnings[i]);
     set_state(self, KJ_LAB_STATE_READY);
     if (self->pending_start)
       kj_lab_page_start(self);
@@ -677,7 +612,7 @@ apply_event(KjLabPage *self, KjLabEvent *event)
     g_autofree char *name = g_file_get_basename(event->file);
     g_autofree char *message = g_strdup_printf(_("Model saved as “%s”"), name);
 
-    toast(self, message);
+    kj_lab_page_toast(self, message);
     break;
   }
   case KJ_LAB_EVENT_PREDICTION:
@@ -693,7 +628,7 @@ apply_event(KjLabPage *self, KjLabEvent *event)
       gtk_label_set_text(self->progress_label, event->error->message);
     }
     if (!kj_classify_view_show_result(self->classify, event))
-      toast(self, event->error->message);
+      kj_lab_page_toast(self, event->error->message);
     break;
   }
   kj_lab_event_free(event);
@@ -709,111 +644,6 @@ drain_events(gpointer user_data)
   g_ptr_array_set_free_func(events, NULL);
   for (guint i = 0; i < events->len; i++)
     apply_event(self, g_ptr_array_index(events, i));
-}
-
-/* Files: models and predictions */
-
-static void
-model_chosen(GtkNativeDialog *dialog, int response, KjLabPage *self)
-{
-  GtkFileChooserAction action = gtk_file_chooser_get_action(GTK_FILE_CHOOSER(dialog));
-
-  if (response == GTK_RESPONSE_ACCEPT) {
-    g_autoptr(GFile) file = gtk_file_chooser_get_file(GTK_FILE_CHOOSER(dialog));
-
-    if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
-      kj_lab_engine_save_model(self->engine, file);
-    else
-      kj_lab_engine_load_model(self->engine, file);
-  }
-  gtk_native_dialog_destroy(dialog);
-  g_object_unref(dialog);
-}
-
-static GtkFileFilter *
-model_filter(void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new();
-
-  gtk_file_filter_set_name(filter, _("Models (safetensors)"));
-  gtk_file_filter_add_pattern(filter, "*.safetensors");
-  return filter;
-}
-
-static void
-model_file_activated(GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  KjLabPage *self = KJ_LAB_PAGE(widget);
-  gboolean save = g_str_equal(action_name, "lab.save-model");
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = model_filter();
-
-  dialog = gtk_file_chooser_native_new(
-      save ? _("Save Model") : _("Open Model"), GTK_WINDOW(gtk_widget_get_root(widget)),
-      save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-      save ? _("_Save") : _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter(GTK_FILE_CHOOSER(dialog), filter);
-  if (save)
-    gtk_file_chooser_set_current_name(GTK_FILE_CHOOSER(dialog), "model.safetensors");
-  gtk_native_dialog_set_modal(GTK_NATIVE_DIALOG(dialog), TRUE);
-  g_signal_connect(dialog, "response", G_CALLBACK(model_chosen), self);
-  gtk_native_dialog_show(GTK_NATIVE_DIALOG(dialog));
-}
-
-static void
-csv_chosen(GtkNativeDialog *dialog, int response, KjLabPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->last_epoch != NULL) {
-    g_autoptr(GFile) file = gtk_file_chooser_get_file(GTK_FILE_CHOOSER(dialog));
-    g_autoptr(GError) error = NULL;
-    const KjLabEvent *e = self->last_epoch;
-
-    if (!kj_predictions_csv_save(file, e->images, e->indices, e->n_predictions, e->predictions,
-                                 KJ_LAB_TOP_K, (const char *const *)self->class_names, &error))
-      toast(self, error->message);
-    else {
-      g_autofree char *name = g_file_get_basename(file);
-      g_autofree char *message = g_strdup_printf(_("Predictions saved as “%s”"), name);
-
-      toast(self, message);
-    }
-  }
-  gtk_native_dialog_destroy(dialog);
-  g_object_unref(dialog);
-}
-
-static void
-export_predictions_activated(GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  GtkFileChooserNative *dialog;
-
-  dialog =
-      gtk_file_chooser_native_new(_("Export Predictions"), GTK_WINDOW(gtk_widget_get_root(widget)),
-                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name(GTK_FILE_CHOOSER(dialog), "predictions.csv");
-  gtk_native_dialog_set_modal(GTK_NATIVE_DIALOG(dialog), TRUE);
-  g_signal_connect(dialog, "response", G_CALLBACK(csv_chosen), widget);
-  gtk_native_dialog_show(GTK_NATIVE_DIALOG(dialog));
-}
-
-void
-kj_lab_page_open_files(KjLabPage *self, GFile **files, int n_files)
-{
-  g_autoptr(GPtrArray) images = g_ptr_array_new();
-
-  g_return_if_fail(KJ_IS_LAB_PAGE(self));
-  for (int i = 0; i < n_files; i++) {
-    g_autofree char *name = g_file_get_basename(files[i]);
-
-    if (name != NULL && g_str_has_suffix(name, ".safetensors"))
-      kj_lab_engine_load_model(self->engine, files[i]);
-    else
-      g_ptr_array_add(images, files[i]);
-  }
-  if (images->len > 0) {
-    kj_classify_view_classify_files(self->classify, (GFile **)images->pdata, images->len);
-    gtk_stack_set_visible_child_name(self->views, "classify");
-  }
 }
 
 /* The grid and the confusion matrix work together */
@@ -1064,14 +894,7 @@ kj_lab_page_class_init(KjLabPageClass *klass)
 #undef BIND
 
   gtk_widget_class_install_action(widget_class, "lab.open-folder", NULL, open_folder_activated);
-  gtk_widget_class_install_action(widget_class, "lab.open-model", NULL, model_file_activated);
-  gtk_widget_class_install_action(widget_class, "lab.save-model", NULL, model_file_activated);
-  gtk_widget_class_install_action(widget_class, "lab.export-predictions", NULL,
-                                  export_predictions_activated);
-  gtk_widget_class_add_binding_action(widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "lab.open-model",
-                                      NULL);
-  gtk_widget_class_add_binding_action(widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "lab.save-model",
-                                      NULL);
+  kj_lab_page_install_file_actions(widget_class);
 }
 
 static void
