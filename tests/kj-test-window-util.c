@@ -55,6 +55,28 @@ kj_test_set_dark(gboolean dark)
                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+static gboolean
+set_flag(gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_is_set(gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+void
+kj_test_settle(void)
+{
+  gboolean done = FALSE;
+
+  g_idle_add_full(G_PRIORITY_LOW, set_flag, &done, NULL);
+  kj_test_wait_until(flag_is_set, &done, 30, "the idle callbacks");
+}
+
 static GtkWidget *
 find_counting(GtkWidget *widget, GType type, guint *remaining)
 {

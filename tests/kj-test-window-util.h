@@ -18,6 +18,9 @@ GtkWindow *kj_test_show_in_window(GtkWidget *child, int width, int height);
 void kj_test_close_window(GtkWindow *window);
 /* Forces Adwaita's dark or light style. */
 void kj_test_set_dark(gboolean dark);
+/* Runs the main loop until every idle callback queued so far has run (one
+ * of lower priority runs only after them), however loaded the machine. */
+void kj_test_settle(void);
 /* The skip-th (from 0) descendant of widget of that type, depth first. */
 GtkWidget *kj_test_find_descendant(GtkWidget *widget, GType type, guint skip);
 /* What widget shows as its window's renderer draws it: the last frame drawn. */

@@ -497,7 +497,7 @@ test_search(Fixture *fixture, gconstpointer data)
   /* While searching, an edit that makes a node match shows it. */
   search(fixture, "傅里叶");
   kj_roadmap_node_set_notes(fixture->mqtt, "傅里叶? No.");
-  kj_test_iterate(50);
+  kj_test_settle();
   g_clear_pointer(&nodes, g_ptr_array_unref);
   nodes = shown_nodes(fixture);
   g_assert_cmpuint(nodes->len, ==, 2);
@@ -538,7 +538,7 @@ test_status_filter(Fixture *fixture, gconstpointer data)
 
   /* A status change is followed (after the click is handled). */
   kj_roadmap_node_set_status(fixture->cnn, KJ_ROADMAP_STATUS_DONE);
-  kj_test_iterate(50);
+  kj_test_settle();
   g_clear_pointer(&nodes, g_ptr_array_unref);
   nodes = shown_nodes(fixture);
   g_assert_cmpuint(nodes->len, ==, 3);
@@ -548,7 +548,8 @@ test_status_filter(Fixture *fixture, gconstpointer data)
   /* Checking a topic while "Not started" is shown: the row goes once the
    * click is handled, not under it. */
   filter_status(fixture, KJ_ROADMAP_STATUS_NOT_STARTED);
-  kj_test_iterate(50);
+  kj_test_settle();
+  gtk_test_widget_wait_for_draw(GTK_WIDGET(fixture->list_view)); /* its rows laid out */
   {
     GtkCheckButton *check = find_check(GTK_WIDGET(fixture->list_view), fixture->statistics);
     g_autoptr(GtkTreeListRow) row = NULL;
@@ -557,14 +558,14 @@ test_status_filter(Fixture *fixture, gconstpointer data)
     gtk_check_button_set_active(check, TRUE);
     row = find_row(fixture, fixture->statistics);
     g_assert_nonnull(row);
-    kj_test_iterate(50);
+    kj_test_settle();
     g_clear_object(&row);
     row = find_row(fixture, fixture->statistics);
     g_assert_null(row);
     g_assert_cmpint(kj_roadmap_node_get_status(fixture->statistics), ==, KJ_ROADMAP_STATUS_DONE);
     /* Undo brings it back. */
     g_assert_true(kj_roadmap_undo(fixture->roadmap));
-    kj_test_iterate(50);
+    kj_test_settle();
     row = find_row(fixture, fixture->statistics);
     g_assert_nonnull(row);
   }
