@@ -11,6 +11,7 @@
 #include "kj-export-chooser.h"
 #include "kj-number.h"
 #include "kj-toast.h"
+#include "kj-widget-style.h"
 
 #define EXPORT_PNG_SCALE 2.0
 
@@ -42,17 +43,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 get_style(KjChartView *self, KjChartStyle *style, char **font_out)
 {
-  GtkWidget *widget = GTK_WIDGET(self);
-  PangoContext *context = gtk_widget_get_pango_context(widget);
-  GdkRGBA fg;
-
-  kj_chart_style_init(style, adw_style_manager_get_dark(adw_style_manager_get_default()));
-  gtk_style_context_get_color(gtk_widget_get_style_context(widget), &fg);
-  style->foreground = (KjChartColor){ fg.red, fg.green, fg.blue, fg.alpha };
-  style->grid = (KjChartColor){ fg.red, fg.green, fg.blue, fg.alpha * 0.12 };
-  style->background.alpha = 0.0;
-  *font_out = pango_font_description_to_string(pango_context_get_font_description(context));
-  style->font = *font_out;
+  kj_widget_style_get_chart_style(GTK_WIDGET(self), 0.12, style, font_out);
 }
 
 /* ---- pointer read-out ---- */

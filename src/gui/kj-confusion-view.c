@@ -8,6 +8,7 @@
 #include "kj-confusion-chart.h"
 #include "kj-export-chooser.h"
 #include "kj-toast.h"
+#include "kj-widget-style.h"
 
 #define EXPORT_PNG_SCALE 2.0
 
@@ -37,17 +38,7 @@ static guint signals[N_SIGNALS];
 static void
 get_style(KjConfusionView *self, KjChartStyle *style, char **font_out)
 {
-  GtkWidget *widget = GTK_WIDGET(self);
-  PangoContext *context = gtk_widget_get_pango_context(widget);
-  GdkRGBA fg;
-
-  kj_chart_style_init(style, adw_style_manager_get_dark(adw_style_manager_get_default()));
-  gtk_style_context_get_color(gtk_widget_get_style_context(widget), &fg);
-  style->foreground = (KjChartColor){ fg.red, fg.green, fg.blue, fg.alpha };
-  style->grid = (KjChartColor){ fg.red, fg.green, fg.blue, fg.alpha * 0.1 };
-  style->background.alpha = 0.0;
-  *font_out = pango_font_description_to_string(pango_context_get_font_description(context));
-  style->font = *font_out;
+  kj_widget_style_get_chart_style(GTK_WIDGET(self), 0.1, style, font_out);
 }
 
 static guint

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "kj-widget-style.h"
+
 G_DEFINE_FINAL_TYPE(KjRoadmapGraphView, kj_roadmap_graph_view, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_ROADMAP, PROP_SELECTED, PROP_ZOOM, N_PROPS };
@@ -21,14 +23,8 @@ static guint signals[N_SIGNALS];
 static void
 get_style(KjRoadmapGraphView *self, KjChartStyle *style)
 {
-  GdkRGBA fg;
-
-  kj_chart_style_init(style, adw_style_manager_get_dark(adw_style_manager_get_default()));
-  gtk_style_context_get_color(gtk_widget_get_style_context(GTK_WIDGET(self)), &fg);
-  style->foreground = (KjChartColor){ fg.red, fg.green, fg.blue, fg.alpha };
-  style->grid = (KjChartColor){ fg.red, fg.green, fg.blue, fg.alpha * 0.12 };
-  style->background.alpha = 0.0;
-  style->font = NULL; /* the Pango context's */
+  /* No font: the scene measures with the widget's Pango context. */
+  kj_widget_style_get_chart_style(GTK_WIDGET(self), 0.12, style, NULL);
 }
 
 /* What the scene's look depends on, to rebuild it only when that changes:
