@@ -11,6 +11,7 @@
 
 #include "kj-roadmap-graph-view-private.h"
 #include "kj-test-window-util.h"
+#include "kj-test-roadmap.h"
 
 /* ---- helpers ---- */
 
@@ -32,29 +33,6 @@ render_widget(GtkWidget *widget)
   return kj_test_render_widget(widget, NULL);
 }
 
-static KjRoadmapNode *
-add(KjRoadmap *roadmap, const char *id, const char *title)
-{
-  g_autoptr(KjRoadmapNode) node = kj_roadmap_node_new(id);
-  g_autoptr(GError) error = NULL;
-
-  kj_roadmap_node_set_title(node, title);
-  g_assert_true(kj_roadmap_add_node(roadmap, node, &error));
-  g_assert_no_error(error);
-  return node;
-}
-
-static void
-connect(KjRoadmap *roadmap, const char *from, const char *to)
-{
-  g_autoptr(GError) error = NULL;
-  KjRoadmapEdge *edge =
-      kj_roadmap_connect(roadmap, from, to, KJ_ROADMAP_EDGE_PREREQUISITE, NULL, &error);
-
-  g_assert_no_error(error);
-  g_assert_nonnull(edge);
-}
-
 /*        basics
  *       /      \
  *  python       maths
@@ -66,22 +44,22 @@ small_roadmap(void)
   KjRoadmap *roadmap = kj_roadmap_new();
   KjRoadmapNode *node;
 
-  add(roadmap, "basics", "Programming basics");
-  add(roadmap, "python", "Python");
-  add(roadmap, "maths", "Linear algebra");
-  node = add(roadmap, "ml", "Machine learning");
+  kj_test_roadmap_add(roadmap, "basics", "Programming basics");
+  kj_test_roadmap_add(roadmap, "python", "Python");
+  kj_test_roadmap_add(roadmap, "maths", "Linear algebra");
+  node = kj_test_roadmap_add(roadmap, "ml", "Machine learning");
   kj_roadmap_node_set_kind(node, KJ_ROADMAP_NODE_KIND_SKILL);
   kj_roadmap_node_set_stage(node, KJ_ROADMAP_STAGE_FUSION);
   kj_roadmap_node_set_status(node, KJ_ROADMAP_STATUS_LEARNING);
   kj_roadmap_node_set_estimated_hours(node, 40);
   kj_roadmap_node_set_description(node, "Models that learn from data <and> generalise.");
-  node = add(roadmap, "ai", "Data & AI");
+  node = kj_test_roadmap_add(roadmap, "ai", "Data & AI");
   kj_roadmap_node_set_kind(node, KJ_ROADMAP_NODE_KIND_DOMAIN);
   kj_roadmap_node_set_status(kj_roadmap_lookup_node(roadmap, "basics"), KJ_ROADMAP_STATUS_DONE);
-  connect(roadmap, "basics", "python");
-  connect(roadmap, "basics", "maths");
-  connect(roadmap, "python", "ml");
-  connect(roadmap, "maths", "ml");
+  kj_test_roadmap_connect(roadmap, "basics", "python");
+  kj_test_roadmap_connect(roadmap, "basics", "maths");
+  kj_test_roadmap_connect(roadmap, "python", "ml");
+  kj_test_roadmap_connect(roadmap, "maths", "ml");
   g_assert_nonnull(
       kj_roadmap_connect(roadmap, "ml", "ai", KJ_ROADMAP_EDGE_RELATES_TO, "part of", NULL));
   return roadmap;
@@ -98,7 +76,7 @@ big_roadmap(void)
   for (guint i = 0; i < 200; i++) {
     g_autofree char *id = g_strdup_printf("n%u", i);
     g_autofree char *title = g_strdup_printf("Topic %u of the tier %u", i % 20, i / 20);
-    KjRoadmapNode *node = add(roadmap, id, title);
+    KjRoadmapNode *node = kj_test_roadmap_add(roadmap, id, title);
 
     kj_roadmap_node_set_kind(node, i % 7);
     kj_roadmap_node_set_status(node, i % 4);
@@ -112,7 +90,7 @@ big_roadmap(void)
 
     if (kj_roadmap_lookup_edge(roadmap, from, to) != NULL)
       continue;
-    connect(roadmap, from, to);
+    kj_test_roadmap_connect(roadmap, from, to);
     n_edges++;
   }
   return roadmap;
@@ -382,7 +360,7 @@ test_zoom_and_pan(void)
   {
     g_autoptr(KjRoadmap) other = small_roadmap();
 
-    add(other, "extra", "Extra");
+    kj_test_roadmap_add(other, "extra", "Extra");
     kj_roadmap_replace_contents(roadmap, other);
   }
   gtk_test_widget_wait_for_draw(GTK_WIDGET(window));

@@ -1,34 +1,11 @@
 /* The roadmap scene: node boxes and hit tests, keyboard neighbours, and the
  * drawing itself, checked on the pixels of an image surface. */
 #include "roadmap/kj-roadmap-scene.h"
+#include "kj-test-roadmap.h"
 
 #include <math.h>
 
 /* ---- helpers ---- */
-
-static KjRoadmapNode *
-add(KjRoadmap *roadmap, const char *id, const char *title)
-{
-  g_autoptr(KjRoadmapNode) node = kj_roadmap_node_new(id);
-  g_autoptr(GError) error = NULL;
-
-  kj_roadmap_node_set_title(node, title);
-  g_assert_true(kj_roadmap_add_node(roadmap, node, &error));
-  g_assert_no_error(error);
-  return node;
-}
-
-static KjRoadmapEdge *
-connect(KjRoadmap *roadmap, const char *from, const char *to)
-{
-  g_autoptr(GError) error = NULL;
-  KjRoadmapEdge *edge =
-      kj_roadmap_connect(roadmap, from, to, KJ_ROADMAP_EDGE_PREREQUISITE, NULL, &error);
-
-  g_assert_no_error(error);
-  g_assert_nonnull(edge);
-  return edge;
-}
 
 static void
 add_group(KjRoadmap *roadmap, const char *id, const char *parent)
@@ -164,7 +141,7 @@ big_roadmap(guint n, gboolean tiered)
     for (guint w = 0; w < n_words; w++)
       g_string_append_printf(title, "%s%s", w > 0 ? " " : "",
                              words[g_rand_int_range(rand, 0, G_N_ELEMENTS(words))]);
-    node = add(roadmap, id, title->str);
+    node = kj_test_roadmap_add(roadmap, id, title->str);
     kj_roadmap_node_set_kind(node, i % 7);
     kj_roadmap_node_set_status(node, g_rand_int_range(rand, 0, 4));
     if (i % 3 == 0)
@@ -217,17 +194,17 @@ test_rects(void)
 
   add_group(roadmap, "g", NULL);
   for (guint i = 0; i < G_N_ELEMENTS(ids); i++)
-    add(roadmap, ids[i],
-        i == 2 ? "A rather long title that has to wrap over several lines "
-                 "because it is far wider than a node may be"
-               : ids[i]);
+    kj_test_roadmap_add(roadmap, ids[i],
+                        i == 2 ? "A rather long title that has to wrap over several lines "
+                                 "because it is far wider than a node may be"
+                               : ids[i]);
   kj_roadmap_node_set_group(kj_roadmap_lookup_node(roadmap, "b"), "g");
-  connect(roadmap, "a", "b");
-  connect(roadmap, "a", "c");
-  connect(roadmap, "c", "d");
-  connect(roadmap, "d", "e");
-  connect(roadmap, "e", "c"); /* a cycle: one edge is drawn reversed */
-  connect(roadmap, "a", "f");
+  kj_test_roadmap_connect(roadmap, "a", "b");
+  kj_test_roadmap_connect(roadmap, "a", "c");
+  kj_test_roadmap_connect(roadmap, "c", "d");
+  kj_test_roadmap_connect(roadmap, "d", "e");
+  kj_test_roadmap_connect(roadmap, "e", "c"); /* a cycle: one edge is drawn reversed */
+  kj_test_roadmap_connect(roadmap, "a", "f");
   scene = kj_roadmap_scene_new(roadmap, NULL, NULL);
   layout = kj_roadmap_scene_get_layout(scene);
   n = kj_roadmap_scene_get_n_nodes(scene);
@@ -314,11 +291,11 @@ test_node_at(void)
   KjLayoutRect b, c;
   double x, y;
 
-  add(roadmap, "a", "Start");
-  add(roadmap, "b", "Left");
-  add(roadmap, "c", "Right");
-  connect(roadmap, "a", "b");
-  connect(roadmap, "a", "c");
+  kj_test_roadmap_add(roadmap, "a", "Start");
+  kj_test_roadmap_add(roadmap, "b", "Left");
+  kj_test_roadmap_add(roadmap, "c", "Right");
+  kj_test_roadmap_connect(roadmap, "a", "b");
+  kj_test_roadmap_connect(roadmap, "a", "c");
   scene = kj_roadmap_scene_new(roadmap, NULL, NULL);
   for (guint i = 0; i < 3; i++) {
     centre_of(scene, i, &x, &y);
@@ -388,13 +365,13 @@ test_neighbour(void)
    * l     r
    *        \
    *         bottom */
-  add(roadmap, "top", "top");
-  add(roadmap, "l", "l");
-  add(roadmap, "r", "r");
-  add(roadmap, "bottom", "bottom");
-  connect(roadmap, "top", "l");
-  connect(roadmap, "top", "r");
-  connect(roadmap, "r", "bottom");
+  kj_test_roadmap_add(roadmap, "top", "top");
+  kj_test_roadmap_add(roadmap, "l", "l");
+  kj_test_roadmap_add(roadmap, "r", "r");
+  kj_test_roadmap_add(roadmap, "bottom", "bottom");
+  kj_test_roadmap_connect(roadmap, "top", "l");
+  kj_test_roadmap_connect(roadmap, "top", "r");
+  kj_test_roadmap_connect(roadmap, "r", "bottom");
   scene = kj_roadmap_scene_new(roadmap, NULL, NULL);
   g_assert_true(kj_roadmap_scene_get_node_rect(scene, 1, &l));
   g_assert_true(kj_roadmap_scene_get_node_rect(scene, 2, &r));
@@ -444,11 +421,13 @@ test_colours(void)
 {
   g_autoptr(KjRoadmap) roadmap = kj_roadmap_new();
 
-  add(roadmap, "todo", "·");
-  kj_roadmap_node_set_status(add(roadmap, "done", "·"), KJ_ROADMAP_STATUS_DONE);
-  kj_roadmap_node_set_status(add(roadmap, "learning", "·"), KJ_ROADMAP_STATUS_LEARNING);
-  kj_roadmap_node_set_status(add(roadmap, "skipped", "·"), KJ_ROADMAP_STATUS_SKIPPED);
-  connect(roadmap, "todo", "done");
+  kj_test_roadmap_add(roadmap, "todo", "·");
+  kj_roadmap_node_set_status(kj_test_roadmap_add(roadmap, "done", "·"), KJ_ROADMAP_STATUS_DONE);
+  kj_roadmap_node_set_status(kj_test_roadmap_add(roadmap, "learning", "·"),
+                             KJ_ROADMAP_STATUS_LEARNING);
+  kj_roadmap_node_set_status(kj_test_roadmap_add(roadmap, "skipped", "·"),
+                             KJ_ROADMAP_STATUS_SKIPPED);
+  kj_test_roadmap_connect(roadmap, "todo", "done");
 
   for (guint dark = 0; dark < 2; dark++) {
     KjChartStyle style;
@@ -532,7 +511,7 @@ test_shapes(void)
   for (guint s = KJ_ROADMAP_SHAPE_RECT; s < shapes->n_values; s++) {
     for (guint status = 0; status < 4; status++) {
       g_autofree char *id = g_strdup_printf("s%u-%u", s, status);
-      KjRoadmapNode *node = add(roadmap, id, shapes->values[s].value_nick);
+      KjRoadmapNode *node = kj_test_roadmap_add(roadmap, id, shapes->values[s].value_nick);
 
       kj_roadmap_node_set_kind(node, kj_roadmap_shape_get_kind(s));
       kj_roadmap_node_set_shape(node, s);

@@ -5,6 +5,7 @@
 #include "roadmap/kj-roadmap-json.h"
 #include "roadmap/kj-roadmap-layout.h"
 #include "roadmap/kj-roadmap-progress.h"
+#include "kj-test-roadmap.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
@@ -14,30 +15,6 @@
 #include <unistd.h>
 
 /* ---- helpers ---- */
-
-static KjRoadmapNode *
-add(KjRoadmap *roadmap, const char *id, const char *title)
-{
-  g_autoptr(KjRoadmapNode) node = kj_roadmap_node_new(id);
-  g_autoptr(GError) error = NULL;
-
-  kj_roadmap_node_set_title(node, title);
-  g_assert_true(kj_roadmap_add_node(roadmap, node, &error));
-  g_assert_no_error(error);
-  return node;
-}
-
-static KjRoadmapEdge *
-connect(KjRoadmap *roadmap, const char *from, const char *to)
-{
-  g_autoptr(GError) error = NULL;
-  KjRoadmapEdge *edge =
-      kj_roadmap_connect(roadmap, from, to, KJ_ROADMAP_EDGE_PREREQUISITE, NULL, &error);
-
-  g_assert_no_error(error);
-  g_assert_nonnull(edge);
-  return edge;
-}
 
 static char *
 json_of(KjRoadmap *roadmap)
@@ -83,7 +60,7 @@ make_full_roadmap(void)
   kj_roadmap_group_set_parent(inner, "stages");
   g_assert_true(kj_roadmap_add_group(roadmap, inner, NULL));
 
-  node = add(roadmap, "ai", "人工智能");
+  node = kj_test_roadmap_add(roadmap, "ai", "人工智能");
   kj_roadmap_node_set_kind(node, KJ_ROADMAP_NODE_KIND_DOMAIN);
   kj_roadmap_node_set_shape(node, KJ_ROADMAP_SHAPE_HEXAGON);
   kj_roadmap_node_set_stage(node, KJ_ROADMAP_STAGE_CROSS_DOMAIN);
@@ -94,7 +71,7 @@ make_full_roadmap(void)
   kj_roadmap_node_set_estimated_hours(node, 0.1);
   kj_roadmap_node_set_group(node, "inner");
 
-  node = add(roadmap, "cnn", "CNN");
+  node = kj_test_roadmap_add(roadmap, "cnn", "CNN");
   kj_roadmap_node_set_kind(node, KJ_ROADMAP_NODE_KIND_SKILL);
   kj_roadmap_node_set_stage(node, KJ_ROADMAP_STAGE_FUSION);
   kj_roadmap_node_set_status(node, KJ_ROADMAP_STATUS_DONE);
@@ -102,14 +79,14 @@ make_full_roadmap(void)
   kj_roadmap_node_set_estimated_hours(node, 40);
   kj_roadmap_node_set_group(node, "stages");
 
-  node = add(roadmap, "paper", "Deep Residual Learning");
+  node = kj_test_roadmap_add(roadmap, "paper", "Deep Residual Learning");
   kj_roadmap_node_set_kind(node, KJ_ROADMAP_NODE_KIND_PAPER);
   kj_roadmap_node_set_status(node, KJ_ROADMAP_STATUS_SKIPPED);
   kj_roadmap_node_set_estimated_hours(node, 1e300);
 
-  edge = connect(roadmap, "ai", "cnn");
+  edge = kj_test_roadmap_connect(roadmap, "ai", "cnn");
   kj_roadmap_edge_set_label(edge, "掌握");
-  edge = connect(roadmap, "paper", "cnn");
+  edge = kj_test_roadmap_connect(roadmap, "paper", "cnn");
   kj_roadmap_edge_set_kind(edge, KJ_ROADMAP_EDGE_RELATES_TO);
   kj_roadmap_edge_set_stroke(edge, KJ_ROADMAP_STROKE_DOTTED);
   kj_roadmap_clear_history(roadmap);
@@ -136,7 +113,7 @@ test_ids(void)
 
   id1 = kj_roadmap_make_unique_id(roadmap, "Data Science!");
   g_assert_cmpstr(id1, ==, "data-science");
-  add(roadmap, id1, "Data science");
+  kj_test_roadmap_add(roadmap, id1, "Data science");
   id2 = kj_roadmap_make_unique_id(roadmap, "data science");
   g_assert_cmpstr(id2, ==, "data-science-2");
   id3 = kj_roadmap_make_unique_id(roadmap, "!!!");
@@ -157,8 +134,8 @@ test_edits(void)
   guint changed = 0, position = 99;
 
   g_signal_connect(roadmap, "changed", G_CALLBACK(count_signal), &changed);
-  a = add(roadmap, "a", "A");
-  b = add(roadmap, "b", "B");
+  a = kj_test_roadmap_add(roadmap, "a", "A");
+  b = kj_test_roadmap_add(roadmap, "b", "B");
   c = kj_roadmap_create_node(roadmap, "Third one", KJ_ROADMAP_NODE_KIND_TOOL);
   g_assert_cmpstr(kj_roadmap_node_get_id(c), ==, "third-one");
   g_assert_cmpuint(changed, ==, 3);
@@ -176,9 +153,9 @@ test_edits(void)
   g_assert_error(error, KJ_ERROR, KJ_ERROR_INVALID_NAME);
   g_clear_error(&error);
 
-  connect(roadmap, "a", "b");
-  connect(roadmap, "b", "third-one");
-  connect(roadmap, "b", "a"); /* a cycle is allowed */
+  kj_test_roadmap_connect(roadmap, "a", "b");
+  kj_test_roadmap_connect(roadmap, "b", "third-one");
+  kj_test_roadmap_connect(roadmap, "b", "a"); /* a cycle is allowed */
   g_assert_null(kj_roadmap_connect(roadmap, "a", "b", KJ_ROADMAP_EDGE_RELATES_TO, NULL, &error));
   g_assert_error(error, KJ_ERROR, KJ_ERROR_INVALID_VALUE);
   g_clear_error(&error);
@@ -217,7 +194,7 @@ test_groups(void)
   g_assert_true(kj_roadmap_add_group(roadmap, middle, NULL));
   kj_roadmap_group_set_parent(leaf, "middle");
   g_assert_true(kj_roadmap_add_group(roadmap, leaf, NULL));
-  node = add(roadmap, "n", "N");
+  node = kj_test_roadmap_add(roadmap, "n", "N");
   kj_roadmap_node_set_group(node, "middle");
   /* Ids are shared between nodes and groups, as in Mermaid. */
   g_assert_false(kj_roadmap_add_group(roadmap, clash, &error));
@@ -261,14 +238,14 @@ test_undo_add_remove(void)
   g_signal_connect(roadmap, "notify::can-undo", G_CALLBACK(count_notify), &can_undo_notes);
   g_signal_connect(roadmap, "changed", G_CALLBACK(count_signal), &changed);
   g_assert_false(kj_roadmap_can_undo(roadmap));
-  add(roadmap, "a", "A");
+  kj_test_roadmap_add(roadmap, "a", "A");
   g_assert_true(kj_roadmap_can_undo(roadmap));
   g_assert_cmpuint(can_undo_notes, ==, 1);
-  b = add(roadmap, "b", "B");
-  add(roadmap, "c", "C");
-  connect(roadmap, "a", "b");
-  connect(roadmap, "c", "b");
-  connect(roadmap, "a", "c");
+  b = kj_test_roadmap_add(roadmap, "b", "B");
+  kj_test_roadmap_add(roadmap, "c", "C");
+  kj_test_roadmap_connect(roadmap, "a", "b");
+  kj_test_roadmap_connect(roadmap, "c", "b");
+  kj_test_roadmap_connect(roadmap, "a", "c");
   full = json_of(roadmap);
 
   /* Removing b takes two of the three edges; undo puts them back in place. */
@@ -301,7 +278,7 @@ test_undo_add_remove(void)
 
   /* A new edit drops what could be redone. */
   g_assert_true(kj_roadmap_undo(roadmap));
-  add(roadmap, "d", "D");
+  kj_test_roadmap_add(roadmap, "d", "D");
   g_assert_false(kj_roadmap_can_redo(roadmap));
 }
 
@@ -309,12 +286,12 @@ static void
 test_undo_properties(void)
 {
   g_autoptr(KjRoadmap) roadmap = kj_roadmap_new();
-  KjRoadmapNode *node = add(roadmap, "a", "A");
+  KjRoadmapNode *node = kj_test_roadmap_add(roadmap, "a", "A");
   KjRoadmapEdge *edge;
   const char *links[] = { "https://example.com", NULL };
 
-  add(roadmap, "b", "B");
-  edge = connect(roadmap, "a", "b");
+  kj_test_roadmap_add(roadmap, "b", "B");
+  edge = kj_test_roadmap_connect(roadmap, "a", "b");
   kj_roadmap_clear_history(roadmap);
 
   kj_roadmap_node_set_status(node, KJ_ROADMAP_STATUS_DONE);
@@ -351,7 +328,7 @@ static void
 test_undo_merges_typing(void)
 {
   g_autoptr(KjRoadmap) roadmap = kj_roadmap_new();
-  KjRoadmapNode *node = add(roadmap, "a", "");
+  KjRoadmapNode *node = kj_test_roadmap_add(roadmap, "a", "");
   const char *typed[] = { "跨", "跨界", "跨界知", "跨界知识" };
 
   kj_roadmap_clear_history(roadmap);
@@ -388,14 +365,14 @@ test_undo_user_action(void)
   g_autoptr(KjRoadmapNode) detached = kj_roadmap_node_new("x");
   guint changed = 0;
 
-  add(roadmap, "a", "A");
+  kj_test_roadmap_add(roadmap, "a", "A");
   kj_roadmap_clear_history(roadmap);
   g_signal_connect(roadmap, "changed", G_CALLBACK(count_signal), &changed);
 
   kj_roadmap_begin_user_action(roadmap);
   kj_roadmap_create_node(roadmap, "B", KJ_ROADMAP_NODE_KIND_CONCEPT);
   kj_roadmap_begin_user_action(roadmap); /* nests */
-  connect(roadmap, "a", "b");
+  kj_test_roadmap_connect(roadmap, "a", "b");
   kj_roadmap_end_user_action(roadmap);
   kj_roadmap_node_set_title(kj_roadmap_lookup_node(roadmap, "a"), "AA");
   kj_roadmap_end_user_action(roadmap);
@@ -420,11 +397,11 @@ static void
 test_items_outlive_roadmap(void)
 {
   KjRoadmap *roadmap = kj_roadmap_new();
-  g_autoptr(KjRoadmapNode) node = g_object_ref(add(roadmap, "a", "A"));
+  g_autoptr(KjRoadmapNode) node = g_object_ref(kj_test_roadmap_add(roadmap, "a", "A"));
   g_autoptr(KjRoadmapEdge) edge = NULL;
 
-  add(roadmap, "b", "B");
-  edge = g_object_ref(connect(roadmap, "a", "b"));
+  kj_test_roadmap_add(roadmap, "b", "B");
+  edge = g_object_ref(kj_test_roadmap_connect(roadmap, "a", "b"));
   g_assert_finalize_object(roadmap);
   kj_roadmap_node_set_title(node, "still here");
   kj_roadmap_edge_set_label(edge, "and here");
@@ -437,7 +414,7 @@ static KjRoadmapNode *
 add_progress_node(KjRoadmap *roadmap, const char *id, const char *domain, KjRoadmapStatus status,
                   double hours)
 {
-  KjRoadmapNode *node = add(roadmap, id, id);
+  KjRoadmapNode *node = kj_test_roadmap_add(roadmap, id, id);
 
   kj_roadmap_node_set_domain(node, domain);
   kj_roadmap_node_set_status(node, status);
@@ -733,7 +710,7 @@ test_json_load_replaces(void)
   g_autofree char *loaded = NULL;
   guint items_changed = 0, changed = 0;
 
-  add(roadmap, "old", "Old");
+  kj_test_roadmap_add(roadmap, "old", "Old");
   g_signal_connect(kj_roadmap_get_nodes(roadmap), "items-changed", G_CALLBACK(count_items_changed),
                    &items_changed);
   g_signal_connect(roadmap, "changed", G_CALLBACK(count_signal), &changed);
@@ -1052,11 +1029,11 @@ test_layout_roadmap(void)
 
   /* The concept graph of the seed's section 2.1. */
   for (guint i = 0; i < G_N_ELEMENTS(ids); i++)
-    add(roadmap, ids[i], ids[i]);
-  connect(roadmap, "a", "b");
-  connect(roadmap, "a", "c");
+    kj_test_roadmap_add(roadmap, ids[i], ids[i]);
+  kj_test_roadmap_connect(roadmap, "a", "b");
+  kj_test_roadmap_connect(roadmap, "a", "c");
   for (guint i = 3; i < G_N_ELEMENTS(ids); i++)
-    connect(roadmap, "c", ids[i]);
+    kj_test_roadmap_connect(roadmap, "c", ids[i]);
   layout = kj_roadmap_layout_compute(roadmap, NULL, NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS(ids); i++)
     g_assert_cmpuint(layout->layers[i], ==, layers[i]);
